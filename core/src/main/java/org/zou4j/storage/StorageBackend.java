@@ -1,0 +1,40 @@
+package org.zou4j.storage;
+
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * Where an engine keeps its data: a pooled connection source and the dialect spoken over it. Implementations live in
+ * the storage modules ({@code H2Storage}, {@code PostgresStorage}); the engine's shared SQL layer does the rest
+ * (migrations, queries, transactions), so a backend only knows how to connect.
+ *
+ * <p>The engine owns the backend once given to its builder and closes it when the engine closes.
+ */
+public interface StorageBackend extends AutoCloseable {
+
+    /** The SQL dialect of this backend. */
+    SqlDialect dialect();
+
+    /** A pooled, thread-safe connection source. Connections handed out must start in auto-commit mode. */
+    DataSource dataSource();
+
+    /** A description safe to log (never a password). */
+    String description();
+
+    /** Values for the {@code ${name}} placeholders of the SQL migrations (e.g. the JSON column type). */
+    default Map<String, String> migrationPlaceholders() {
+        return switch (dialect()) {
+            case H2 -> Map.of("json_type", "JSON", "stored", "");
+            case POSTGRES -> Map.of("json_type", "JSONB", "stored", "STORED");
+        };
+    }
+
+    /** Whether several engine processes may share this storage (and so must keep no state of their own). */
+    default boolean isShared() {
+        return dialect() == SqlDialect.POSTGRES;
+    }
+
+    /** Releases the pool and, for embedded databases, closes the database cleanly. */
+    @Override
+    void close();
+}
