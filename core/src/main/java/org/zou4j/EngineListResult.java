@@ -1,0 +1,79 @@
+package org.zou4j;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.zou4j.internal.crud.ListOutcome;
+import org.zou4j.internal.crud.RowStream;
+
+/** The engine's {@link ListResult} over a page or a live row stream. */
+final class EngineListResult implements ListResult {
+    private final ListOutcome outcome;
+    private final ObjectMapper mapper;
+
+    EngineListResult(ListOutcome outcome, ObjectMapper mapper) {
+        this.outcome = outcome;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public boolean isPage() {
+        return outcome.page() != null;
+    }
+
+    @Override
+    public Map<String, Object> page() {
+        return outcome.page();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Iterator<Entry> iterator() {
+        Iterator<Map<String, Object>> rows = isPage()
+                ? ((List<Map<String, Object>>) outcome.page().get("data")).iterator()
+                : outcome.stream();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            public Entry next() {
+                return new Entry(rows.next());
+            }
+        };
+    }
+
+    @Override
+    public void writeJson(OutputStream out) {
+        try (this; JsonGenerator g = mapper.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            if (isPage()) {
+                mapper.writeValue(g, outcome.page());
+                return;
+            }
+            RowStream stream = outcome.stream();
+            g.writeStartArray();
+            while (stream.hasNext()) {
+                mapper.writeValue(g, stream.next());
+            }
+            g.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (outcome.stream() != null) {
+            outcome.stream().close();
+        }
+    }
+}

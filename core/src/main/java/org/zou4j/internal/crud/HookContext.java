@@ -1,0 +1,68 @@
+package org.zou4j.internal.crud;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import org.zou4j.internal.access.AccessContext;
+import org.zou4j.internal.access.Caller;
+import org.zou4j.internal.events.EventLog;
+import org.zou4j.internal.sql.Tx;
+
+/**
+ * What a hook or serializer works with during one operation: the caller, the transaction, the event batch (null for
+ * reads), the engine's registry, and a per-operation cache for small lookups (e.g. entity type names).
+ */
+public final class HookContext {
+    private final Caller caller;
+    private final Tx tx;
+    private final EventLog.Batch events;
+    private final CrudService crud;
+    private final Clock clock;
+    private final Map<String, Object> cache = new HashMap<>();
+
+    HookContext(Caller caller, Tx tx, EventLog.Batch events, CrudService crud, Clock clock) {
+        this.caller = caller;
+        this.tx = tx;
+        this.events = events;
+        this.crud = crud;
+        this.clock = clock;
+    }
+
+    public Caller caller() {
+        return caller;
+    }
+
+    public Tx tx() {
+        return tx;
+    }
+
+    public AccessContext access() {
+        return new AccessContext(caller, tx);
+    }
+
+    /** The event batch of this write (null during reads). */
+    public EventLog.Batch events() {
+        return events;
+    }
+
+    public CrudService crud() {
+        return crud;
+    }
+
+    public ModelRegistry models() {
+        return crud.models();
+    }
+
+    /** UTC now, truncated to microseconds (what both databases store). */
+    public LocalDateTime now() {
+        return LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> T cached(String key, java.util.function.Supplier<T> loader) {
+        return (T) cache.computeIfAbsent(key, k -> loader.get());
+    }
+}

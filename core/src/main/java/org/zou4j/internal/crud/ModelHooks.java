@@ -1,0 +1,64 @@
+package org.zou4j.internal.crud;
+
+import java.sql.SQLException;
+import java.util.Map;
+import org.zou4j.internal.sql.Row;
+
+/**
+ * Model-specific behaviour around the generic CRUD (Zou's per-resource overrides, reference §5.4). Every method has
+ * a default that does nothing, so a model overrides only what differs.
+ */
+public interface ModelHooks {
+    ModelHooks NONE = new ModelHooks() {
+    };
+
+    /** Before insert: {@code values} holds validated column values and may be changed; {@code body} the raw body. */
+    default void beforeCreate(HookContext ctx, Map<String, Object> values, Map<String, Object> body)
+            throws SQLException {
+    }
+
+    /** After insert, in the same transaction. */
+    default void afterCreate(HookContext ctx, Row created, Map<String, Object> body) throws SQLException {
+    }
+
+    /** Before update: {@code changes} holds validated column values and may be changed. */
+    default void beforeUpdate(HookContext ctx, Row current, Map<String, Object> changes, Map<String, Object> body)
+            throws SQLException {
+    }
+
+    /** After update, in the same transaction. */
+    default void afterUpdate(HookContext ctx, Row before, Row after) throws SQLException {
+    }
+
+    /** Before delete (e.g. refuse, or cascade when {@code force}). */
+    default void beforeDelete(HookContext ctx, Row row, boolean force) throws SQLException {
+    }
+
+    /** Zou's {@code type} for this row when it differs from the declaration's (e.g. entities: Shot, Asset...). */
+    default String typeName(HookContext ctx, Row row, View view) throws SQLException {
+        return null;
+    }
+
+    /** Event prefix for this row when it differs from the declaration's (e.g. entities: {@code shot}). */
+    default String eventPrefix(HookContext ctx, Row row) throws SQLException {
+        return null;
+    }
+
+    /**
+     * A list filter this model reads itself (e.g. tasks' {@code episode_id}); {@code null} leaves {@code key} to the
+     * generic filter rules.
+     */
+    default org.zou4j.internal.sql.Filter specialFilter(HookContext ctx, String key, String value)
+            throws SQLException {
+        return null;
+    }
+
+    /** Adds or changes keys of a serialized row (e.g. Person's {@code full_name}). */
+    default void decorate(HookContext ctx, Row row, Map<String, Object> json, View view) throws SQLException {
+    }
+
+    /** Which route produced the serialization. */
+    enum View {
+        LIST, GET, CREATE, UPDATE
+    }
+}

@@ -1,0 +1,95 @@
+package org.zou4j.internal.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.zou4j.internal.sql.RawJson;
+
+/**
+ * Zou's wire form of column values (reference §3.2): UUIDs as lower-case strings, timestamps as
+ * {@code YYYY-MM-DDTHH:MM:SS} without fraction or zone, dates as {@code YYYY-MM-DD}, floats always with a decimal
+ * point, JSON columns verbatim. One place for both the in-memory form and the streaming writer.
+ */
+public final class JsonForm {
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+    private static final DateTimeFormatter TIMESTAMP_MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS");
+
+    private final ObjectMapper mapper;
+
+    public JsonForm(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    /** Zou's timestamp string. */
+    public static String timestamp(LocalDateTime t) {
+        return t.truncatedTo(ChronoUnit.SECONDS).format(TIMESTAMP);
+    }
+
+    /** A timestamp with microseconds (used by a few routes, e.g. entity-link cursors). */
+    public static String timestampMicros(LocalDateTime t) {
+        return t.format(TIMESTAMP_MICROS);
+    }
+
+    /** The JSON value (String, Number, Boolean, null, List or Map) of a column value. */
+    public Object toJsonValue(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof UUID || value instanceof LocalDate) {
+            return value.toString();
+        }
+        if (value instanceof LocalDateTime t) {
+            return timestamp(t);
+        }
+        if (value instanceof RawJson json) {
+            try {
+                return mapper.readValue(json.text(), Object.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Stored JSON is unreadable", e);
+            }
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(this::toJsonValue).toList();
+        }
+        return value;
+    }
+
+    /** Writes a column value to a streaming generator, exactly as {@link #toJsonValue} would serialize. */
+    public void write(JsonGenerator g, Object value) throws IOException {
+        if (value == null) {
+            g.writeNull();
+        } else if (value instanceof String s) {
+            g.writeString(s);
+        } else if (value instanceof UUID || value instanceof LocalDate) {
+            g.writeString(value.toString());
+        } else if (value instanceof LocalDateTime t) {
+            g.writeString(timestamp(t));
+        } else if (value instanceof Integer i) {
+            g.writeNumber(i);
+        } else if (value instanceof Long l) {
+            g.writeNumber(l);
+        } else if (value instanceof Double d) {
+            g.writeNumber(d);
+        } else if (value instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (value instanceof RawJson json) {
+            g.writeRawValue(json.text());
+        } else if (value instanceof Map<?, ?> || value instanceof List<?>) {
+            mapper.writeValue(g, value);
+        } else {
+            g.writeString(value.toString());
+        }
+    }
+}

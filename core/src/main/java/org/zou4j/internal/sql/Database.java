@@ -1,0 +1,205 @@
+package org.zou4j.internal.sql;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jooq.SQLDialect;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.exception.DataAccessException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zou4j.ZouException;
+import org.zou4j.internal.schema.Schema;
+import org.zou4j.storage.StorageBackend;
+
+/**
+ * The engine's access to its SQL storage: migrations, the schema, and transactions. One per engine; thread-safe.
+ */
+public final class Database {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final StorageBackend backend;
+    private final DataSource dataSource;
+    private final SQLDialect dialect;
+    private final Settings settings;
+    private final Schema schema;
+    private final SqlRenderer renderer;
+
+    private Database(StorageBackend backend, Schema schema) {
+        this.backend = backend;
+        this.dataSource = backend.dataSource();
+        this.dialect = switch (backend.dialect()) {
+            case H2 -> SQLDialect.H2;
+            case POSTGRES -> SQLDialect.POSTGRES;
+        };
+        this.settings = new Settings()
+                .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED)
+                .withExecuteLogging(false)
+                .withRenderSchema(false);
+        this.schema = schema;
+        this.renderer = new SqlRenderer(schema);
+    }
+
+    /** Migrates the storage to the newest schema (safe when several instances start at once) and reads it. */
+    public static Database open(StorageBackend backend) {
+        Map<String, String> placeholders = backend.migrationPlaceholders();
+        Flyway.configure(Database.class.getClassLoader())
+                .dataSource(backend.dataSource())
+                .locations("classpath:db/migration")
+                .placeholders(placeholders)
+                .loggers("slf4j")
+                .load()
+                .migrate();
+        try (Connection c = backend.dataSource().getConnection()) {
+            return new Database(backend, Schema.read(c));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the schema of " + backend.description(), e);
+        }
+    }
+
+    public Schema schema() {
+        return schema;
+    }
+
+    public StorageBackend backend() {
+        return backend;
+    }
+
+    SqlRenderer renderer() {
+        return renderer;
+    }
+
+    SQLDialect dialect() {
+        return dialect;
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Work done in one transaction. */
+    @FunctionalInterface
+    public interface TxWork<T> {
+        T run(Tx tx) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in a transaction, committed when it returns, rolled back when it throws. Serialization
+     * failures and deadlocks are retried a few times, so concurrent writers never lose an acknowledged change.
+     */
+    public <T> T inTransaction(TxWork<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                Tx tx = new Tx(this, c);
+                try {
+                    T result = work.run(tx);
+                    c.commit();
+                    tx.afterCommit();
+                    return result;
+                } catch (Throwable t) {
+                    rollbackQuietly(c);
+                    throw t;
+                } finally {
+                    c.setAutoCommit(true);
+                }
+            } catch (SQLException e) {
+                if (DbErrors.isRetryable(e) && attempt < MAX_ATTEMPTS) {
+                    LOG.debug("Retrying transaction after {}", e.getSQLState());
+                    continue;
+                }
+                throw translate(e);
+            } catch (DataAccessException e) {
+                SQLException cause = e.getCause(SQLException.class);
+                if (cause != null && DbErrors.isRetryable(cause) && attempt < MAX_ATTEMPTS) {
+                    continue;
+                }
+                throw cause != null ? translate(cause) : ZouException.internal("Storage failure", e);
+            }
+        }
+    }
+
+    /** Runs read-only {@code work} on a connection in auto-commit mode. */
+    public <T> T read(TxWork<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(new Tx(this, c));
+        } catch (SQLException e) {
+            throw translate(e);
+        } catch (DataAccessException e) {
+            SQLException cause = e.getCause(SQLException.class);
+            throw cause != null ? translate(cause) : ZouException.internal("Storage failure", e);
+        }
+    }
+
+    /**
+     * Opens a read-only transaction for a streaming read that outlives this call (e.g. a list written to a socket
+     * after the handler returns); the caller closes it.
+     */
+    public ReadTx openReadTx() {
+        try {
+            Connection c = dataSource.getConnection();
+            try {
+                // PostgreSQL only streams with a cursor inside a transaction; elsewhere this is harmless.
+                c.setAutoCommit(false);
+                c.setReadOnly(true);
+                return new ReadTx(new Tx(this, c), c);
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    /** A read-only transaction owning its connection. */
+    public static final class ReadTx implements AutoCloseable {
+        private final Tx tx;
+        private final Connection connection;
+
+        private ReadTx(Tx tx, Connection connection) {
+            this.tx = tx;
+            this.connection = connection;
+        }
+
+        public Tx tx() {
+            return tx;
+        }
+
+        @Override
+        public void close() {
+            try (Connection c = connection) {
+                c.rollback();
+                c.setReadOnly(false);
+                c.setAutoCommit(true);
+            } catch (SQLException e) {
+                LOG.warn("Closing a read transaction failed: {}", e.getMessage());
+            }
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            LOG.warn("Rollback failed: {}", e.getMessage());
+        }
+    }
+
+    /** A database error as the engine reports it: a client error when it is one, else an internal error. */
+    public static RuntimeException translate(SQLException e) {
+        ZouException client = DbErrors.toClientError(e, null);
+        if (client != null) {
+            return client;
+        }
+        return ZouException.internal("Storage failure (SQLSTATE " + e.getSQLState() + ")", e);
+    }
+}

@@ -1,0 +1,49 @@
+package org.zou4j.internal.sql;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.zou4j.internal.schema.Column;
+import org.zou4j.internal.schema.TableSchema;
+
+/**
+ * One row read from a table, its values aligned with the table's columns, as Java values: UUID, String, Integer,
+ * Long, Double, Boolean, LocalDate, LocalDateTime or {@link RawJson}.
+ */
+public final class Row {
+    private final TableSchema table;
+    private final Object[] values;
+
+    Row(TableSchema table, Object[] values) {
+        this.table = table;
+        this.values = values;
+    }
+
+    public TableSchema table() {
+        return table;
+    }
+
+    public Object get(String column) {
+        int i = table.indexOf(column);
+        return i < 0 ? null : values[i];
+    }
+
+    /** Values in {@link TableSchema#columns()} order. */
+    public Object valueAt(int index) {
+        return values[index];
+    }
+
+    public java.util.UUID id() {
+        return (java.util.UUID) get("id");
+    }
+
+    /** Column name to value, in table order. */
+    public Map<String, Object> asMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        int i = 0;
+        for (Column c : table.columns()) {
+            m.put(c.name(), values[i++]);
+        }
+        return m;
+    }
+
+}

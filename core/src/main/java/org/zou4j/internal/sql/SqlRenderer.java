@@ -1,0 +1,100 @@
+package org.zou4j.internal.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jooq.Condition;
+import org.jooq.DataType;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.zou4j.internal.schema.Column;
+import org.zou4j.internal.schema.Schema;
+import org.zou4j.internal.schema.TableSchema;
+
+/** Turns {@link Filter} trees into jOOQ conditions; every value becomes a bound parameter. */
+final class SqlRenderer {
+    private final Schema schema;
+
+    SqlRenderer(Schema schema) {
+        this.schema = schema;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Field<Object> field(TableSchema table, String column) {
+        Column c = table.column(column);
+        if (c == null) {
+            throw new IllegalArgumentException("No column " + column + " in " + table.name());
+        }
+        return (Field<Object>) DSL.field(DSL.name(column), SqlTypes.of(c.type()));
+    }
+
+    Condition condition(String table, Filter filter) {
+        TableSchema t = schema.table(table);
+        return render(t, filter);
+    }
+
+    Condition conditions(String table, List<Filter> filters) {
+        TableSchema t = schema.table(table);
+        List<Condition> cs = new ArrayList<>();
+        for (Filter f : filters) {
+            cs.add(render(t, f));
+        }
+        return cs.isEmpty() ? DSL.noCondition() : DSL.and(cs);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Condition render(TableSchema t, Filter filter) {
+        if (filter instanceof Filter.Eq eq) {
+            Field<Object> f = field(t, eq.column());
+            return f.eq(DSL.val(eq.value(), (DataType<Object>) f.getDataType()));
+        } else if (filter instanceof Filter.IsNull n) {
+            return field(t, n.column()).isNull();
+        } else if (filter instanceof Filter.In in) {
+            if (in.values().isEmpty()) {
+                return DSL.falseCondition();
+            }
+            Field<Object> f = field(t, in.column());
+            List<Field<Object>> vals = new ArrayList<>();
+            for (Object v : in.values()) {
+                vals.add(DSL.val(v, (DataType<Object>) f.getDataType()));
+            }
+            return f.in(vals);
+        } else if (filter instanceof Filter.ILike like) {
+            Field<String> f = DSL.field(DSL.name(like.column()), String.class);
+            return DSL.lower(f).like(DSL.val(like.pattern().toLowerCase(Locale.ROOT)));
+        } else if (filter instanceof Filter.EqIgnoreCase eq) {
+            Field<String> f = DSL.field(DSL.name(eq.column()), String.class);
+            return DSL.lower(f).eq(DSL.val(eq.value().toLowerCase(Locale.ROOT)));
+        } else if (filter instanceof Filter.FullNameEq fn) {
+            Field<String> first = DSL.field(DSL.name("first_name"), String.class);
+            Field<String> last = DSL.field(DSL.name("last_name"), String.class);
+            Field<String> full = DSL.field("trim(concat_ws(' ', nullif({0}, ''), nullif({1}, '')))", String.class,
+                    first, last);
+            return full.eq(DSL.val(fn.value()));
+        } else if (filter instanceof Filter.InSubquery sub) {
+            TableSchema inner = schema.table(sub.table());
+            List<Condition> cs = new ArrayList<>();
+            for (Filter f : sub.where()) {
+                cs.add(render(inner, f));
+            }
+            Field<Object> outer = field(t, sub.column());
+            Field<Object> selected = field(inner, sub.selectColumn());
+            return outer.in(DSL.select(selected).from(DSL.table(DSL.name(inner.name()))).where(cs));
+        } else if (filter instanceof Filter.And and) {
+            List<Condition> cs = new ArrayList<>();
+            for (Filter f : and.filters()) {
+                cs.add(render(t, f));
+            }
+            return DSL.and(cs);
+        } else if (filter instanceof Filter.Or or) {
+            List<Condition> cs = new ArrayList<>();
+            for (Filter f : or.filters()) {
+                cs.add(render(t, f));
+            }
+            return cs.isEmpty() ? DSL.falseCondition() : DSL.or(cs);
+        } else if (filter instanceof Filter.None) {
+            return DSL.falseCondition();
+        }
+        throw new IllegalArgumentException("Unknown filter " + filter);
+    }
+}

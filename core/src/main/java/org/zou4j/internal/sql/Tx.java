@@ -1,0 +1,259 @@
+package org.zou4j.internal.sql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.JSONB;
+import org.jooq.Query;
+import org.jooq.SortField;
+import org.jooq.Table;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.zou4j.ZouException;
+import org.zou4j.internal.schema.Column;
+import org.zou4j.internal.schema.TableSchema;
+
+/**
+ * One unit of work on the database: typed reads and writes of whole rows, with bound parameters only. Obtained from
+ * {@link Database#inTransaction} or {@link Database#read}.
+ */
+public final class Tx {
+    private final Database db;
+    private final Connection connection;
+    private final DSLContext dsl;
+    private final List<Runnable> afterCommit = new ArrayList<>();
+
+    Tx(Database db, Connection connection) {
+        this.db = db;
+        this.connection = connection;
+        this.dsl = DSL.using(connection, db.dialect(), db.settings());
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    /** Registers work to run once this transaction has committed (e.g. delivering events). */
+    public void afterCommit(Runnable r) {
+        afterCommit.add(r);
+    }
+
+    void afterCommit() {
+        for (Runnable r : afterCommit) {
+            r.run();
+        }
+    }
+
+    private TableSchema table(String name) {
+        return db.schema().table(name);
+    }
+
+    private static Table<?> sqlTable(TableSchema t) {
+        return DSL.table(DSL.name(t.name()));
+    }
+
+    private static List<Field<?>> allFields(TableSchema t) {
+        List<Field<?>> fields = new ArrayList<>(t.columns().size());
+        for (Column c : t.columns()) {
+            fields.add(SqlRenderer.field(t, c.name()));
+        }
+        return fields;
+    }
+
+    // ---- reads -----------------------------------------------------------------------------------------------------
+
+    /** Rows of {@code table} matching {@code filters}, ordered, limited ({@code limit <= 0}: all). */
+    public List<Row> select(String table, List<Filter> filters, List<Order> order, int limit, int offset)
+            throws SQLException {
+        TableSchema t = table(table);
+        Query q = selectQuery(t, filters, order, limit, offset);
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement ps = prepare(q); ResultSet rs = ps.executeQuery()) {
+            RowReader reader = new RowReader(t);
+            while (rs.next()) {
+                rows.add(reader.read(rs));
+            }
+        }
+        return rows;
+    }
+
+    public List<Row> select(String table, List<Filter> filters) throws SQLException {
+        return select(table, filters, List.of(), 0, 0);
+    }
+
+    /** The row with {@code id}, or {@code null}. */
+    public Row byId(String table, UUID id) throws SQLException {
+        List<Row> rows = select(table, List.of(Filter.eq("id", id)), List.of(), 1, 0);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    public long count(String table, List<Filter> filters) throws SQLException {
+        TableSchema t = table(table);
+        Condition where = db.renderer().conditions(t.name(), filters);
+        Query q = dsl.selectCount().from(sqlTable(t)).where(where);
+        try (PreparedStatement ps = prepare(q); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    public boolean exists(String table, List<Filter> filters) throws SQLException {
+        TableSchema t = table(table);
+        Condition where = db.renderer().conditions(t.name(), filters);
+        Query q = dsl.selectOne().from(sqlTable(t)).where(where).limit(1);
+        try (PreparedStatement ps = prepare(q); ResultSet rs = ps.executeQuery()) {
+            return rs.next();
+        }
+    }
+
+    /** Values of one column of the matching rows. */
+    public List<Object> column(String table, String column, List<Filter> filters) throws SQLException {
+        TableSchema t = table(table);
+        Condition where = db.renderer().conditions(t.name(), filters);
+        Query q = dsl.select(SqlRenderer.field(t, column)).from(sqlTable(t)).where(where);
+        List<Object> values = new ArrayList<>();
+        try (PreparedStatement ps = prepare(q); ResultSet rs = ps.executeQuery()) {
+            RowReader.ValueReader reader = RowReader.readerFor(t.column(column));
+            while (rs.next()) {
+                values.add(reader.read(rs, 1));
+            }
+        }
+        return values;
+    }
+
+    Query selectQuery(TableSchema t, List<Filter> filters, List<Order> order, int limit, int offset) {
+        Condition where = db.renderer().conditions(t.name(), filters);
+        List<SortField<?>> sorts = new ArrayList<>();
+        for (Order o : order) {
+            Field<Object> f = SqlRenderer.field(t, o.column());
+            sorts.add(o.descending() ? f.desc() : f.asc());
+        }
+        var select = dsl.select(allFields(t)).from(sqlTable(t)).where(where).orderBy(sorts);
+        if (limit > 0) {
+            return select.limit(limit).offset(Math.max(0, offset));
+        }
+        return select;
+    }
+
+    PreparedStatement prepare(Query q) throws SQLException {
+        return prepare(connection, q);
+    }
+
+    PreparedStatement prepare(Connection c, Query q) throws SQLException {
+        String sql = dsl.render(q);
+        List<Object> binds = q.getBindValues();
+        PreparedStatement ps = c.prepareStatement(sql);
+        for (int i = 0; i < binds.size(); i++) {
+            Object v = binds.get(i);
+            ps.setObject(i + 1, v instanceof JSONB j ? j.data() : v);
+        }
+        return ps;
+    }
+
+    // ---- writes ----------------------------------------------------------------------------------------------------
+
+    /** Inserts a row; {@code values} maps column names to Java values (absent columns get their defaults). */
+    public void insert(String table, Map<String, Object> values) throws SQLException {
+        TableSchema t = table(table);
+        Map<Field<?>, Object> set = toFields(t, values);
+        execute(t, dsl.insertInto(sqlTable(t)).set(set));
+    }
+
+    /** Inserts link rows (e.g. task_person_link) for each {@code otherIds}, skipping nothing. */
+    public void insertLinks(String table, String ownColumn, Object ownId, String otherColumn,
+                            Collection<?> otherIds) throws SQLException {
+        for (Object other : otherIds) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put(ownColumn, ownId);
+            values.put(otherColumn, other);
+            insert(table, values);
+        }
+    }
+
+    /** Updates the matching rows; returns how many changed. */
+    public int update(String table, Map<String, Object> values, List<Filter> filters) throws SQLException {
+        if (values.isEmpty()) {
+            return 0;
+        }
+        TableSchema t = table(table);
+        Map<Field<?>, Object> set = toFields(t, values);
+        Condition where = db.renderer().conditions(t.name(), filters);
+        return execute(t, dsl.update(sqlTable(t)).set(set).where(where));
+    }
+
+    public int updateById(String table, UUID id, Map<String, Object> values) throws SQLException {
+        return update(table, values, List.of(Filter.eq("id", id)));
+    }
+
+    /** Deletes the matching rows; returns how many. */
+    public int delete(String table, List<Filter> filters) throws SQLException {
+        TableSchema t = table(table);
+        Condition where = db.renderer().conditions(t.name(), filters);
+        return execute(t, dsl.deleteFrom(sqlTable(t)).where(where));
+    }
+
+    /** Runs a write; database constraint failures become client errors naming the violated fields. */
+    private int execute(TableSchema t, Query q) throws SQLException {
+        try (PreparedStatement ps = prepare(q)) {
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            if (DbErrors.isRetryable(e)) {
+                throw e;
+            }
+            ZouException client = DbErrors.toClientError(e, t);
+            if (client != null) {
+                throw client;
+            }
+            throw e;
+        } catch (DataAccessException e) {
+            SQLException cause = e.getCause(SQLException.class);
+            throw cause != null ? cause : new SQLException(e.getMessage(), e);
+        }
+    }
+
+    private static Map<Field<?>, Object> toFields(TableSchema t, Map<String, Object> values) {
+        Map<Field<?>, Object> set = new LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            Field<Object> f = SqlRenderer.field(t, k);
+            Object value = v instanceof RawJson json ? JSONB.valueOf(json.text()) : v;
+            set.put(f, value == null ? null : DSL.val(value, f.getDataType()));
+        });
+        return set;
+    }
+
+    /** Opens a forward-only cursor over the matching rows on this transaction's connection. */
+    public RowCursor stream(String table, List<Filter> filters, List<Order> order, int limit, int offset)
+            throws SQLException {
+        TableSchema t = table(table);
+        Query q = selectQuery(t, filters, order, limit, offset);
+        PreparedStatement ps = prepare(q);
+        try {
+            ps.setFetchSize(500);
+            return new RowCursor(t, ps, ps.executeQuery());
+        } catch (SQLException | RuntimeException e) {
+            ps.close();
+            throw e;
+        }
+    }
+
+    /** A sort key. */
+    public record Order(String column, boolean descending) {
+        public static Order asc(String column) {
+            return new Order(column, false);
+        }
+
+        public static Order desc(String column) {
+            return new Order(column, true);
+        }
+    }
+}
