@@ -103,11 +103,12 @@ CREATE TABLE person (
 CREATE INDEX ix_person_studio_id ON person (studio_id);
 
 -- department_link (DepartmentLink), plain link table
+-- Zou's department_link_uc (person_id, department_id) equals the primary key; PostgreSQL silently drops such a duplicate
+-- constraint, so it is omitted: duplicates violate department_link_pkey on both databases.
 CREATE TABLE department_link (
     person_id UUID NOT NULL,
     department_id UUID NOT NULL,
     CONSTRAINT department_link_pkey PRIMARY KEY (person_id, department_id),
-    CONSTRAINT department_link_uc UNIQUE (person_id, department_id),
     CONSTRAINT department_link_person_id_fkey FOREIGN KEY (person_id) REFERENCES person (id),
     CONSTRAINT department_link_department_id_fkey FOREIGN KEY (department_id) REFERENCES department (id)
 );
@@ -204,11 +205,12 @@ CREATE INDEX ix_task_type_shotgun_id ON task_type (shotgun_id);
 CREATE INDEX ix_task_type_department_id ON task_type (department_id);
 
 -- task_type_asset_type_link (TaskTypeAssetTypeLink), plain link table
+-- Zou's task_type_asset_type_link_uc (asset_type_id, task_type_id) equals the primary key; PostgreSQL silently drops such a duplicate
+-- constraint, so it is omitted: duplicates violate task_type_asset_type_link_pkey on both databases.
 CREATE TABLE task_type_asset_type_link (
     asset_type_id UUID NOT NULL,
     task_type_id UUID NOT NULL,
     CONSTRAINT task_type_asset_type_link_pkey PRIMARY KEY (asset_type_id, task_type_id),
-    CONSTRAINT task_type_asset_type_link_uc UNIQUE (asset_type_id, task_type_id),
     CONSTRAINT task_type_asset_type_link_asset_type_id_fkey FOREIGN KEY (asset_type_id) REFERENCES entity_type (id),
     CONSTRAINT task_type_asset_type_link_task_type_id_fkey FOREIGN KEY (task_type_id) REFERENCES task_type (id)
 );
@@ -1302,11 +1304,12 @@ CREATE INDEX ix_metadata_descriptor_task_type_id ON metadata_descriptor (task_ty
 CREATE INDEX ix_metadata_descriptor_for_client ON metadata_descriptor (for_client);
 
 -- department_metadata_descriptor_link (DepartmentMetadataDescriptorLink), plain link table
+-- Zou's department_metadata_descriptor_link_uc (metadata_descriptor_id, department_id) equals the primary key; PostgreSQL silently drops such a duplicate
+-- constraint, so it is omitted: duplicates violate department_metadata_descriptor_link_pkey on both databases.
 CREATE TABLE department_metadata_descriptor_link (
     metadata_descriptor_id UUID NOT NULL,
     department_id UUID NOT NULL,
     CONSTRAINT department_metadata_descriptor_link_pkey PRIMARY KEY (metadata_descriptor_id, department_id),
-    CONSTRAINT department_metadata_descriptor_link_uc UNIQUE (metadata_descriptor_id, department_id),
     CONSTRAINT department_metadata_descriptor_link_metadata_descriptor_id_fkey FOREIGN KEY (metadata_descriptor_id) REFERENCES metadata_descriptor (id),
     CONSTRAINT department_metadata_descriptor_link_department_id_fkey FOREIGN KEY (department_id) REFERENCES department (id)
 );
