@@ -25,6 +25,7 @@ public final class ModelDef {
     private final Map<String, Choice> choices;
     private final Set<String> emailFields;
     private final Set<String> hiddenFields;
+    private final Set<String> adminOnlyFields;
     private final Set<String> protectedFields;
     private final List<Relation> relations;
     private final List<NestedObject> nestedObjects;
@@ -41,6 +42,7 @@ public final class ModelDef {
         this.choices = Collections.unmodifiableMap(new LinkedHashMap<>(b.choices));
         this.emailFields = Set.copyOf(b.emailFields);
         this.hiddenFields = Set.copyOf(b.hiddenFields);
+        this.adminOnlyFields = Set.copyOf(b.adminOnlyFields);
         this.protectedFields = Set.copyOf(b.protectedFields);
         this.relations = List.copyOf(b.relations);
         this.nestedObjects = List.copyOf(b.nestedObjects);
@@ -80,6 +82,14 @@ public final class ModelDef {
     /** Columns never serialized to anyone (secrets). */
     public Set<String> hiddenFields() {
         return hiddenFields;
+    }
+
+    /**
+     * Columns serialized and filterable only for admins: absent from other callers' dicts, and filtering on them is a
+     * 400 "Filtering on X is not allowed." (e.g. Organisation's chat tokens).
+     */
+    public Set<String> adminOnlyFields() {
+        return adminOnlyFields;
     }
 
     /** Fields silently dropped from PUT bodies, besides {@link #BASE_FIELDS} and {@code project_id}. */
@@ -141,6 +151,7 @@ public final class ModelDef {
         private final Map<String, Choice> choices = new LinkedHashMap<>();
         private final Set<String> emailFields = new LinkedHashSet<>();
         private final Set<String> hiddenFields = new LinkedHashSet<>();
+        private final Set<String> adminOnlyFields = new LinkedHashSet<>();
         private final Set<String> protectedFields = new LinkedHashSet<>();
         private final List<Relation> relations = new ArrayList<>();
         private final List<NestedObject> nestedObjects = new ArrayList<>();
@@ -186,6 +197,12 @@ public final class ModelDef {
         /** Columns never serialized (secrets) and never filterable. */
         public Builder hidden(String... fields) {
             hiddenFields.addAll(List.of(fields));
+            return this;
+        }
+
+        /** Columns only admins may see or filter on; masked (key absent) for everyone else. */
+        public Builder adminOnly(String... fields) {
+            adminOnlyFields.addAll(List.of(fields));
             return this;
         }
 
