@@ -69,6 +69,22 @@ public final class ZouEngine implements AutoCloseable {
         return new EngineSession(this, Caller.system());
     }
 
+    /**
+     * The session of the person an access token was issued to.
+     *
+     * @throws ZouException {@link ErrorCode#UNAUTHORIZED} (Zou's 401/422 bodies) for a missing, malformed, expired,
+     *                      revoked or refresh token, or an inactive or deleted person
+     */
+    public Session session(String accessToken) {
+        ensureOpen();
+        throw ZouException.unauthorized("Token verification is not available yet.");
+    }
+
+    /** The routes served at {@code /data/<route>}, in Zou's route-table order. */
+    public java.util.List<String> dataRoutes() {
+        return java.util.List.copyOf(crud.models().routes().keySet());
+    }
+
     CrudService crud() {
         return crud;
     }
