@@ -50,6 +50,10 @@ final class ConnectionPool implements NanoHTTPD.AsyncRunner {
                 new ArrayBlockingQueue<>(REJECT_QUEUE), threads(name + "-reject"),
                 (task, executor) -> ((Rejection) task).dropSilently());
         this.watchdog = Executors.newSingleThreadScheduledExecutor(threads(name + "-watchdog"));
+    }
+
+    /** Starts the write watchdog; called when the server starts, so an unstarted transport owns no thread. */
+    void startWatchdog() {
         long period = Math.max(100, Math.min(1000, config.writeTimeout().toMillis() / 4));
         watchdog.scheduleWithFixedDelay(this::cutStalledWriters, period, period, TimeUnit.MILLISECONDS);
     }
