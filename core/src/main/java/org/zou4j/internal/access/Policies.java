@@ -17,7 +17,6 @@ import static org.zou4j.internal.access.Rules.teamRole;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.zou4j.ZouException;
@@ -65,7 +64,7 @@ public final class Policies {
         return (ctx, q) -> ctx.isAdmin() ? null : Scopes.teamProjects(ctx, projectColumn, true);
     }
 
-    /** Refuses callers whose global role is one of {@code roles}, then applies {@code then}. */
+    /** Refuses callers whose global role is {@code role} (403), then applies {@code then}. */
     private static ListRule refusing(String role, ListRule then) {
         return (ctx, q) -> {
             Rule.require(!role.equals(ctx.globalRole()));
@@ -308,10 +307,5 @@ public final class Policies {
     /** The policy of {@code def}. */
     public static AccessPolicy forModel(ModelDef def) {
         return BY_TABLE.getOrDefault(def.table(), UnaryOperator.identity()).apply(RulePolicy.builder(def)).build();
-    }
-
-    /** Tables with a policy other than admin-only (for tests). */
-    static Set<String> specificTables() {
-        return BY_TABLE.keySet();
     }
 }

@@ -40,7 +40,8 @@ public final class RulePolicy implements AccessPolicy {
         this.update = b.update;
         this.delete = b.delete;
         this.hidden = b.hidden;
-        this.filterable = b.filterable != null ? b.filterable : (c, k) -> !b.hidden.apply(c).contains(k);
+        Function<Caller, Set<String>> hiddenFields = b.hidden;
+        this.filterable = b.filterable != null ? b.filterable : (c, k) -> !hiddenFields.apply(c).contains(k);
         this.protectedKeys = b.protectedKeys;
         this.shaper = b.shaper;
     }

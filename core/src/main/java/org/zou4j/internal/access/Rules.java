@@ -1,12 +1,10 @@
 package org.zou4j.internal.access;
 
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.zou4j.internal.sql.Filter;
-import org.zou4j.internal.sql.Row;
 
 /**
  * Zou's reusable permission checks (reference zou-data-model.md §6.1, zou-auth.md §5.3) as {@link Rule}s. Project
@@ -139,10 +137,5 @@ public final class Rules {
     /** The update leaves {@code key} absent or equal to its stored value. */
     public static Rule notChanging(String key) {
         return (ctx, t) -> !t.changes().containsKey(key) || Objects.equals(t.changes().get(key), t.get(key));
-    }
-
-    /** Loads the row a reference points to (for rules that need several of its columns). */
-    static Row load(AccessContext ctx, Target t, Ref ref, String table) throws SQLException {
-        return ctx.row(table, ref.resolve(ctx, t));
     }
 }
