@@ -62,12 +62,40 @@ final class EngineListResult implements ListResult {
             RowStream stream = outcome.stream();
             g.writeStartArray();
             while (stream.hasNext()) {
-                mapper.writeValue(g, stream.next());
+                writeRow(g, stream.next());
             }
             g.writeEndArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * One row, as {@code mapper.writeValue(g, row)} writes it, without a serializer lookup per row and per key: scalar
+     * values are written directly, nested maps and lists by the mapper.
+     */
+    private void writeRow(JsonGenerator g, Map<String, Object> row) throws IOException {
+        g.writeStartObject();
+        for (Map.Entry<String, Object> e : row.entrySet()) {
+            g.writeFieldName(e.getKey());
+            Object v = e.getValue();
+            if (v == null) {
+                g.writeNull();
+            } else if (v instanceof String s) {
+                g.writeString(s);
+            } else if (v instanceof Integer i) {
+                g.writeNumber(i);
+            } else if (v instanceof Boolean b) {
+                g.writeBoolean(b);
+            } else if (v instanceof Double d) {
+                g.writeNumber(d);
+            } else if (v instanceof Long l) {
+                g.writeNumber(l);
+            } else {
+                mapper.writeValue(g, v);
+            }
+        }
+        g.writeEndObject();
     }
 
     @Override
