@@ -88,15 +88,27 @@ public final class ProfileMain {
             Path jfr = Files.createTempFile("zou4j-profile", ".jfr");
             long n = 0;
             try (Recording r = new Recording()) {
-                r.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(2));
+                if (!Boolean.getBoolean("noprofile")) {
+                    r.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(2));
+                }
                 r.start();
                 long end = System.nanoTime() + seconds * 1_000_000_000L;
                 long t0 = System.nanoTime();
+                var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+                List<Long> cpus = new ArrayList<>();
+                var sun = (com.sun.management.ThreadMXBean) threads;
+                long a0 = sun.getThreadAllocatedBytes(Thread.currentThread().getId());
                 while (System.nanoTime() < end) {
+                    long c0 = threads.getCurrentThreadCpuTime();
                     op.run();
+                    cpus.add(threads.getCurrentThreadCpuTime() - c0);
                     n++;
                 }
-                System.out.printf("%s: %d ops, %.3f ms/op%n", what, n, (System.nanoTime() - t0) / 1e6 / n);
+                long alloc = sun.getThreadAllocatedBytes(Thread.currentThread().getId()) - a0;
+                java.util.Collections.sort(cpus);
+                System.out.printf("%s: %d ops, %.3f ms/op wall; CPU of this thread per op: min %.3f ms, median %.3f ms;"
+                        + " %.2f MB allocated per op%n", what, n, (System.nanoTime() - t0) / 1e6 / n, cpus.get(0) / 1e6,
+                        cpus.get(cpus.size() / 2) / 1e6, alloc / 1048576.0 / n);
                 r.stop();
                 r.dump(jfr);
             }
