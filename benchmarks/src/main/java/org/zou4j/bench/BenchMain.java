@@ -202,11 +202,13 @@ public final class BenchMain {
         report.para("Engine: " + server.description() + ". Floor: a hand-written `SELECT * FROM task WHERE ...` "
                 + "(same columns and condition), rows written by Jackson's streaming generator in Zou's JSON form, "
                 + "served by a raw-socket HTTP/1.1 server with the same chunked framing (16 KB chunks); both in this "
-                + "JVM on the same H2 database, read by the same client (keep-alive socket, no gzip). Time is to the "
-                + "last byte; " + opts.runs() + " interleaved runs after " + opts.warmups() + " warm-ups each; p99 of "
-                + "fewer than 100 runs is the maximum. Alloc is the bytes allocated by all server threads during the "
-                + "request (ThreadMXBean, the client thread excluded): churn, not live heap; the live-heap bound is "
-                + "the -Xmx proof below.");
+                + "JVM on the same H2 database, read by the same client (keep-alive socket, no gzip); the bodies are "
+                + "compared by SHA-256 (\"same bytes\"). Time is to the last byte; " + opts.runs() + " runs after "
+                + opts.warmups() + " warm-ups each, engine and floor interleaved; p99 of fewer than 100 runs is the "
+                + "maximum. Server CPU is the CPU time of all JVM threads but the client's during the request "
+                + "(ThreadMXBean; GC threads excluded): unlike wall time it hardly depends on what else runs on the "
+                + "machine. Alloc is the bytes allocated by the same threads: churn, not live heap; the live heap is "
+                + "bounded by the -Xmx proof below.");
         List<String[]> rows = new ArrayList<>();
         double mainRatio = Double.NaN;
         try (MiniHttp engineHttp = new MiniHttp("127.0.0.1", server.port());
@@ -223,54 +225,117 @@ public final class BenchMain {
                     explainDifference(engineHttp, floorHttp, s, server.token());
                 }
                 listBytes.put(s.path(), e.bodyBytes());
-                for (int i = 0; i < opts.warmups(); i++) {
-                    engineHttp.get(s.path(), server.token(), false, false);
-                    floorHttp.get(s.path(), null, false, false);
-                }
-                long[] et = new long[opts.runs()];
-                long[] ft = new long[opts.runs()];
-                double[] ea = new double[opts.runs()];
-                double[] fa = new double[opts.runs()];
-                for (int i = 0; i < opts.runs(); i++) {
-                    boolean engineFirst = i % 2 == 0;
+                Sample engine = new Sample(opts.runs());
+                Sample floor = new Sample(opts.runs());
+                for (int i = -opts.warmups(); i < opts.runs(); i++) {
+                    boolean engineFirst = (i & 1) == 0;
                     for (int k = 0; k < 2; k++) {
-                        boolean engine = (k == 0) == engineFirst;
-                        MiniHttp http = engine ? engineHttp : floorHttp;
-                        long clientBefore = THREADS.getThreadAllocatedBytes(Thread.currentThread().getId());
-                        long before = allocatedByAllThreads();
-                        long start = System.nanoTime();
-                        MiniHttp.Response r = http.get(s.path(), engine ? server.token() : null, false, false);
-                        long took = System.nanoTime() - start;
-                        long after = allocatedByAllThreads();
-                        long client = THREADS.getThreadAllocatedBytes(Thread.currentThread().getId()) - clientBefore;
+                        boolean isEngine = (k == 0) == engineFirst;
+                        MiniHttp http = isEngine ? engineHttp : floorHttp;
+                        String token = isEngine ? server.token() : null;
+                        Probe probe = Probe.start();
+                        MiniHttp.Response r = http.get(s.path(), token, false, false);
+                        probe.stop();
                         if (r.status() != 200) {
                             throw new IOException(s.path() + " answered " + r.status());
                         }
-                        if (engine) {
-                            et[i] = took;
-                            ea[i] = after - before - client;
-                        } else {
-                            ft[i] = took;
-                            fa[i] = after - before - client;
+                        if (i >= 0) {
+                            (isEngine ? engine : floor).add(i, probe);
                         }
                     }
                 }
-                Stats es = Stats.ofNanos(et);
-                Stats fs = Stats.ofNanos(ft);
-                double ratio = es.median() / fs.median();
+                double ratio = engine.wall().median() / floor.wall().median();
                 if (Double.isNaN(mainRatio)) {
                     mainRatio = ratio;
                 }
-                rows.add(new String[] {s.name(), Report.ms(es.median()), Report.ms(es.p99()), Report.mb(e.bodyBytes()),
-                    Report.mb(new Stats(ea).median()), Report.ms(fs.median()), Report.ms(fs.p99()),
-                    Report.mb(f.bodyBytes()), Report.mb(new Stats(fa).median()), Report.num(ratio) + " ×",
+                rows.add(new String[] {s.name(), Report.ms(engine.wall().median()), Report.ms(engine.wall().p99()),
+                    Report.ms(engine.cpu().median()), Report.mb(engine.alloc().median()),
+                    Report.ms(floor.wall().median()), Report.ms(floor.wall().p99()), Report.ms(floor.cpu().median()),
+                    Report.mb(floor.alloc().median()), Report.num(ratio) + " ×",
+                    Report.num(engine.cpu().median() / floor.cpu().median()) + " ×", Report.mb(e.bodyBytes()),
                     identical ? "yes" : "**no**"});
             }
         }
-        report.table(new String[] {"GET", "engine median", "engine p99", "bytes", "engine alloc/req", "floor median",
-            "floor p99", "floor bytes", "floor alloc/req", "engine/floor", "same bytes"}, rows);
+        report.table(new String[] {"GET", "engine median", "engine p99", "engine server CPU", "engine alloc",
+            "floor median", "floor p99", "floor server CPU", "floor alloc", "engine/floor time",
+            "engine/floor CPU", "bytes", "same bytes"}, rows);
         report.target("tasks75k_vs_floor", mainRatio, 1.3, true,
                 "median time to last byte of GET /data/tasks?project_id=P (asset project), engine / floor");
+    }
+
+    /** Wall time, CPU and allocation of the JVM's threads but the calling one, around one operation. */
+    static final class Probe {
+        private long wall;
+        private long cpu;
+        private long alloc;
+        private long ownCpu;
+        private long ownAlloc;
+
+        static Probe start() {
+            Probe p = new Probe();
+            long self = Thread.currentThread().getId();
+            p.ownCpu = THREADS.getThreadCpuTime(self);
+            p.ownAlloc = THREADS.getThreadAllocatedBytes(self);
+            long[] ids = THREADS.getAllThreadIds();
+            p.cpu = sum(THREADS.getThreadCpuTime(ids));
+            p.alloc = sum(THREADS.getThreadAllocatedBytes(ids));
+            p.wall = System.nanoTime();
+            return p;
+        }
+
+        void stop() {
+            wall = System.nanoTime() - wall;
+            long self = Thread.currentThread().getId();
+            long[] ids = THREADS.getAllThreadIds();
+            cpu = sum(THREADS.getThreadCpuTime(ids)) - cpu - (THREADS.getThreadCpuTime(self) - ownCpu);
+            alloc = sum(THREADS.getThreadAllocatedBytes(ids)) - alloc - (THREADS.getThreadAllocatedBytes(self) - ownAlloc);
+        }
+
+        private static long sum(long[] values) {
+            long s = 0;
+            for (long v : values) {
+                if (v > 0) {
+                    s += v;
+                }
+            }
+            return s;
+        }
+    }
+
+    /** Probes of one variant: wall and CPU in ms, allocation in bytes. */
+    static final class Sample {
+        private final double[] wall;
+        private final double[] cpu;
+        private final double[] alloc;
+
+        Sample(int n) {
+            wall = new double[n];
+            cpu = new double[n];
+            alloc = new double[n];
+        }
+
+        void add(int i, Probe p) {
+            wall[i] = p.wall / 1e6;
+            cpu[i] = p.cpu / 1e6;
+            alloc[i] = p.alloc;
+        }
+
+        void add(int i, long wallNanos, long cpuNanos) {
+            wall[i] = wallNanos / 1e6;
+            cpu[i] = cpuNanos / 1e6;
+        }
+
+        Stats wall() {
+            return new Stats(wall);
+        }
+
+        Stats cpu() {
+            return new Stats(cpu);
+        }
+
+        Stats alloc() {
+            return new Stats(alloc);
+        }
     }
 
     private void explainDifference(MiniHttp engineHttp, MiniHttp floorHttp, Scenario s, String token)
@@ -290,16 +355,6 @@ public final class BenchMain {
                 StandardCharsets.UTF_8));
     }
 
-    private static long allocatedByAllThreads() {
-        long sum = 0;
-        for (long v : THREADS.getThreadAllocatedBytes(THREADS.getAllThreadIds())) {
-            if (v > 0) {
-                sum += v;
-            }
-        }
-        return sum;
-    }
-
     /** Item 3. */
     private void javaApi(ZouEngine engine, Floor floor, H2Storage storage) throws Exception {
         LOG.println("bench:   in-process Java API");
@@ -307,8 +362,10 @@ public final class BenchMain {
         report.para("Same reads without HTTP. `DataSet.query` iterated as `Entry`s vs a plain JDBC loop reading every "
                 + "column of every row (`getObject`); `ListResult.writeJson` to a counting null stream vs the floor's "
                 + "JDBC → Jackson writer to the same null stream; `DataSet.get(id)` (relations included, as Zou's "
-                + "single GET) vs JDBC reading the row into a map plus its assignee ids. Median of " + opts.runs()
-                + " runs after " + opts.warmups() + " warm-ups.");
+                + "single GET) vs JDBC reading the row into a map plus its assignee ids (1,000 ids in turn). Median "
+                + "of " + opts.runs() + " runs after " + opts.warmups() + " warm-ups, the two variants interleaved; "
+                + "CPU is the calling thread's (all the work happens on it), steadier than wall time on a shared "
+                + "machine.");
         Session session = engine.systemSession();
         List<String[]> rows = new ArrayList<>();
         for (Scenario s : scenarios()) {
@@ -342,17 +399,12 @@ public final class BenchMain {
                 }
                 return out.count;
             };
-            double ei = time(iterate);
-            double ji = time(jdbcRead);
-            double ew = time(writeJson);
-            double fw = time(floorJson);
-            rows.add(new String[] {s.name() + ": iterate", Report.ms(ei), Report.ms(ji), Report.num(ei / ji) + " ×"});
-            rows.add(new String[] {s.name() + ": JSON to a null stream", Report.ms(ew), Report.ms(fw),
-                Report.num(ew / fw) + " ×"});
+            rows.add(compareRow(s.name() + ": iterate", iterate, jdbcRead, 1, "ms"));
+            rows.add(compareRow(s.name() + ": JSON to a null stream", writeJson, floorJson, 1, "ms"));
         }
         List<UUID> ids = sampleIds(storage, "SELECT id FROM task WHERE project_id = ? ORDER BY id LIMIT 1000",
                 data.id("project.assets"));
-        int calls = 5000;
+        int calls = 2000;
         Timer engineGet = () -> {
             long n = 0;
             for (int i = 0; i < calls; i++) {
@@ -369,11 +421,9 @@ public final class BenchMain {
             }
             return n;
         };
-        double eg = time(engineGet) * 1000 / calls;
-        double jg = time(jdbcGet) * 1000 / calls;
-        rows.add(new String[] {"get task by id (µs per call)", Report.num(eg) + " µs", Report.num(jg) + " µs",
-            Report.num(eg / jg) + " ×"});
-        report.table(new String[] {"read", "engine", "plain JDBC", "engine/JDBC"}, rows);
+        rows.add(compareRow("get task by id, per call", engineGet, jdbcGet, calls, "µs"));
+        report.table(new String[] {"read", "engine", "plain JDBC", "engine/JDBC time", "engine CPU", "JDBC CPU",
+            "engine/JDBC CPU"}, rows);
     }
 
     @FunctionalInterface
@@ -381,21 +431,37 @@ public final class BenchMain {
         long run() throws Exception;
     }
 
-    private double time(Timer t) throws Exception {
+    /** Runs {@code a} and {@code b} interleaved; figures per call ({@code perRun} calls per run) in ms or µs. */
+    private String[] compareRow(String name, Timer a, Timer b, int perRun, String unit) throws Exception {
+        Sample sa = new Sample(opts.runs());
+        Sample sb = new Sample(opts.runs());
         long sink = 0;
-        for (int i = 0; i < opts.warmups(); i++) {
-            sink += t.run();
-        }
-        long[] ns = new long[opts.runs()];
-        for (int i = 0; i < ns.length; i++) {
-            long start = System.nanoTime();
-            sink += t.run();
-            ns[i] = System.nanoTime() - start;
+        long self = Thread.currentThread().getId();
+        for (int i = -opts.warmups(); i < opts.runs(); i++) {
+            for (int k = 0; k < 2; k++) {
+                boolean first = (k == 0) == ((i & 1) == 0);
+                Timer t = first ? a : b;
+                long cpu0 = THREADS.getThreadCpuTime(self);
+                long t0 = System.nanoTime();
+                sink += t.run();
+                long wall = System.nanoTime() - t0;
+                long cpu = THREADS.getThreadCpuTime(self) - cpu0;
+                if (i >= 0) {
+                    (first ? sa : sb).add(i, wall / perRun, cpu / perRun);
+                }
+            }
         }
         if (sink == 42) {
             LOG.print("");
         }
-        return Stats.ofNanos(ns).median();
+        double scale = unit.equals("µs") ? 1000 : 1;
+        double aw = sa.wall().median() * scale;
+        double bw = sb.wall().median() * scale;
+        double ac = sa.cpu().median() * scale;
+        double bc = sb.cpu().median() * scale;
+        return new String[] {name, Report.num(aw) + " " + unit, Report.num(bw) + " " + unit,
+            Report.num(aw / bw) + " ×", Report.num(ac) + " " + unit, Report.num(bc) + " " + unit,
+            Report.num(ac / bc) + " ×"};
     }
 
     private static long jdbcRead(H2Storage storage, String table, UUID project) throws SQLException {
@@ -604,6 +670,10 @@ public final class BenchMain {
     /** Item 5. */
     private void startup() throws Exception {
         LOG.println("bench:   start-up");
+        // Untimed: ./zou4j serve builds first when sources changed; the figure is for an up-to-date build.
+        Process help = new ProcessBuilder(repo.resolve("zou4j").toString(), "serve", "--help")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        help.waitFor();
         List<String[]> rows = new ArrayList<>();
         double[] times = new double[3];
         double[] rss = new double[3];
@@ -664,25 +734,23 @@ public final class BenchMain {
         List<String> getPaths = taskIds.stream().map(id -> "/data/tasks/" + id).toList();
         List<String> pagePaths = assetIds.stream()
                 .map(id -> "/data/tasks?project_id=" + assets + "&entity_id=" + id + "&page=1").toList();
-        String nonce = Long.toString(System.currentTimeMillis(), 36);
-        String createBody = "{\"name\":\"wrk-" + nonce + "-%d-%d\",\"project_id\":\"" + data.id("project.scratch")
-                + "\",\"task_type_id\":\"" + data.id("task_type.scratch") + "\",\"entity_id\":\""
-                + data.id("entity.scratch") + "\",\"task_status_id\":\"" + data.id("status.todo") + "\"}";
-        record Case(String name, Path script, boolean target) {
+        record Case(String name, Path warmScript, Path script) {
         }
+        Path getScript = Wrk.getScript(dir, "get", getPaths, token);
+        Path pageScript = Wrk.getScript(dir, "page", pagePaths, token);
         List<Case> cases = List.of(
-                new Case("GET / (index route: router + JSON, no token)", null, false),
-                new Case("GET /data/tasks/<id> (1,000 ids in turn; relations included)",
-                        Wrk.getScript(dir, "get", getPaths, token), true),
+                new Case("GET / (index route: router + JSON, no token)", null, null),
+                new Case("GET /data/tasks/<id> (1,000 ids in turn; relations included)", getScript, getScript),
                 new Case("GET /data/tasks?project_id=P&entity_id=<asset>&page=1 (one page, 15 rows + total)",
-                        Wrk.getScript(dir, "page", pagePaths, token), true),
+                        pageScript, pageScript),
                 new Case("POST /data/tasks (create; event in the same transaction)",
-                        Wrk.postScript(dir, "create", "/data/tasks", createBody, token), false));
+                        Wrk.postScript(dir, "create-warm", "/data/tasks", createBody("w"), token),
+                        Wrk.postScript(dir, "create", "/data/tasks", createBody("m"), token)));
         double getRatio = Double.NaN;
         double pageRatio = Double.NaN;
         for (Case c : cases) {
             LOG.println("bench:     " + c.name());
-            Wrk.run(wrk, server.port(), c.script(), threads, connections, Math.max(2, seconds / 2));
+            Wrk.run(wrk, server.port(), c.warmScript(), threads, connections, Math.max(2, seconds / 2));
             Wrk.Result r = Wrk.run(wrk, server.port(), c.script(), threads, connections, seconds);
             rows.add(row(c.name(), r, ceiling));
             if (c.name().startsWith("GET /data/tasks/")) {
@@ -698,6 +766,14 @@ public final class BenchMain {
         report.target("get_by_id_vs_ceiling", getRatio, 0.5, false, "requests/s of GET /data/tasks/<id> / ceiling");
         report.target("page_list_vs_ceiling", pageRatio, 0.5, false,
                 "requests/s of the one-page filtered list / ceiling");
+    }
+
+    /** A task to create in the scratch project; unique per run, wrk thread and request (Lua format: %d %d). */
+    private String createBody(String phase) {
+        String nonce = Long.toString(System.nanoTime(), 36) + phase;
+        return "{\"name\":\"wrk-" + nonce + "-%d-%d\",\"project_id\":\"" + data.id("project.scratch")
+                + "\",\"task_type_id\":\"" + data.id("task_type.scratch") + "\",\"entity_id\":\""
+                + data.id("entity.scratch") + "\",\"task_status_id\":\"" + data.id("status.todo") + "\"}";
     }
 
     private static String[] row(String name, Wrk.Result r, Wrk.Result ceiling) {
