@@ -124,6 +124,7 @@ public final class BenchMain {
         if (opts.only().contains(2) || opts.only().contains(4) || opts.only().contains(5)) {
             separateServer();
         }
+        report.at(99);
         report.para(String.format(Locale.ROOT, "Whole run: %.0f s.", (System.nanoTime() - t0) / 1e9));
         String md = report.markdown();
         Path out = opts.out() != null ? opts.out() : target.resolve("bench-report.md");
@@ -198,7 +199,7 @@ public final class BenchMain {
 
     /** Item 1. */
     private void fullLists(EngineServer server, FloorServer floorServer) throws Exception {
-        report.heading("1. Full lists over HTTP: engine vs floor");
+        report.heading(1, "1. Full lists over HTTP: engine vs floor");
         report.para("Engine: " + server.description() + ". Floor: a hand-written `SELECT * FROM task WHERE ...` "
                 + "(same columns and condition), rows written by Jackson's streaming generator in Zou's JSON form, "
                 + "served by a raw-socket HTTP/1.1 server with the same chunked framing (16 KB chunks); both in this "
@@ -358,7 +359,7 @@ public final class BenchMain {
     /** Item 3. */
     private void javaApi(ZouEngine engine, Floor floor, H2Storage storage) throws Exception {
         LOG.println("bench:   in-process Java API");
-        report.heading("3. In-process: Java API vs plain JDBC");
+        report.heading(3, "3. In-process: Java API vs plain JDBC");
         report.para("Same reads without HTTP. `DataSet.query` iterated as `Entry`s vs a plain JDBC loop reading every "
                 + "column of every row (`getObject`); `ListResult.writeJson` to a counting null stream vs the floor's "
                 + "JDBC → Jackson writer to the same null stream; `DataSet.get(id)` (relations included, as Zou's "
@@ -633,6 +634,7 @@ public final class BenchMain {
                 break;
             }
         }
+        report.at(1);
         report.para("**Heap bound.** Server in its own JVM (" + serverKind(real) + ") started with a small maximum "
                 + "heap, smallest first; each size must serve every list above completely (same byte count). The "
                 + "smallest passing -Xmx bounds the heap of the whole server, so of any one request:");
@@ -658,6 +660,7 @@ public final class BenchMain {
                     logins(p, token);
                 }
                 if (opts.only().contains(5)) {
+                    report.at(5);
                     Thread.sleep(5000);
                     double rss = p.rssMb();
                     report.para(String.format(Locale.ROOT, "Resident memory of the same server idle 5 s after "
@@ -687,7 +690,7 @@ public final class BenchMain {
         }
         Stats t = new Stats(times);
         Stats r = new Stats(rss);
-        report.heading("5. Start-up and idle memory");
+        report.heading(5, "5. Start-up and idle memory");
         report.para("`./zou4j serve --data-dir <run copy> --port <free>` (the launcher script, build up to date, "
                 + "default JVM settings) on the generated database, polled with `GET /` every 5 ms until it answers "
                 + "200 (the engine has migrated and read the schema of the database before the server listens). "
@@ -700,7 +703,7 @@ public final class BenchMain {
     /** Item 2. */
     private void throughput(ServerProcess server, String token, boolean real) throws Exception {
         LOG.println("bench:   wrk");
-        report.heading("2. Throughput under wrk");
+        report.heading(2, "2. Throughput under wrk");
         String wrk = Wrk.ensureInstalled();
         if (wrk == null) {
             report.para("wrk is not installed and could not be installed: n/a.");
@@ -799,7 +802,7 @@ public final class BenchMain {
 
     /** Item 4. */
     private void logins(ServerProcess server, String token) throws Exception {
-        report.heading("4. Login");
+        report.heading(4, "4. Login");
         if (token == null) {
             report.para("n/a (auth not landed): the engine does not serve `POST /auth/login` yet.");
             report.target("login_burst_p99_ratio", Double.NaN, 2, true, "n/a: auth not landed");

@@ -6,11 +6,28 @@ import java.util.Locale;
 
 /** The report: Markdown sections and tables, then one machine-readable TARGET line per target. */
 final class Report {
-    private final StringBuilder md = new StringBuilder();
-    private final List<String> targets = new ArrayList<>();
-    private final List<String> targetRows = new ArrayList<>();
+    /** Sections by item number (0: the header), printed in that order whatever order they were measured in. */
+    private final java.util.TreeMap<Integer, StringBuilder> sections = new java.util.TreeMap<>();
+    private StringBuilder md = section(0);
+    private record Target(int item, String line, String row) {
+    }
 
-    void heading(String text) {
+    private final List<Target> targets = new ArrayList<>();
+    private int currentItem;
+
+    private StringBuilder section(int item) {
+        return sections.computeIfAbsent(item, k -> new StringBuilder());
+    }
+
+    /** Continues the section of item {@code n}. */
+    void at(int n) {
+        md = section(n);
+        currentItem = n;
+    }
+
+    /** Starts (or continues) the section of item {@code n} with a heading. */
+    void heading(int n, String text) {
+        at(n);
         md.append("\n## ").append(text).append("\n\n");
     }
 
@@ -45,9 +62,10 @@ final class Report {
     void target(String name, double measured, double limit, boolean atMost, String why) {
         boolean ok = !Double.isNaN(measured) && (atMost ? measured <= limit : measured >= limit);
         String m = Double.isNaN(measured) ? "n/a" : num(measured);
-        targets.add("TARGET " + name + " " + m + " " + num(limit) + " " + (ok ? "PASS" : "MISS"));
-        targetRows.add("| " + name + " | " + m + " | " + (atMost ? "≤ " : "≥ ") + num(limit) + " | "
-                + (ok ? "PASS" : "**MISS**") + " | " + why + " |");
+        targets.add(new Target(currentItem, "TARGET " + name + " " + m + " " + num(limit) + " " + (ok ? "PASS" : "MISS"),
+                "| " + name + " | " + m + " | " + (atMost ? "≤ " : "≥ ") + num(limit) + " | "
+                        + (ok ? "PASS" : "**MISS**") + " | " + why + " |"));
+        targets.sort(java.util.Comparator.comparingInt(Target::item));
     }
 
     static String num(double v) {
@@ -72,15 +90,16 @@ final class Report {
     }
 
     String markdown() {
-        StringBuilder all = new StringBuilder(md);
+        StringBuilder all = new StringBuilder();
+        sections.values().forEach(all::append);
         all.append("\n## Targets\n\n| target | measured | limit | result | what |\n|---|---:|---:|---|---|\n");
-        for (String r : targetRows) {
-            all.append(r).append('\n');
+        for (Target t : targets) {
+            all.append(t.row()).append('\n');
         }
         return all.toString();
     }
 
     List<String> targetLines() {
-        return targets;
+        return targets.stream().map(Target::line).toList();
     }
 }
