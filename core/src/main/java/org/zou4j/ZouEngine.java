@@ -86,10 +86,18 @@ public final class ZouEngine implements AutoCloseable {
     }
 
     /**
-     * The session of the person an access token was issued to.
+     * The session of the person an access token was issued to, checked as Zou checks every protected request:
+     * signature (HS256 only), expiry, token type, revocation (logouts are stored in the database, so every engine
+     * over it honours them; bot and personal-API tokens are valid only while they are the person's latest), then a
+     * fresh lookup of the person (exists, active, not past their expiration date). Nothing is cached.
      *
-     * @throws ZouException {@link ErrorCode#UNAUTHORIZED} (Zou's 401/422 bodies) for a missing, malformed, expired,
-     *                      revoked or refresh token, or an inactive or deleted person
+     * @throws ZouException {@link ErrorCode#UNAUTHORIZED} with Zou's exact status and body: 401 {@code {"msg":
+     *                      "Missing JWT ..."}} (no token), 422 {@code {"msg": "Not enough segments"}} / {@code
+     *                      "Signature verification failed"} / {@code "Only non-refresh tokens are allowed"} (malformed,
+     *                      forged or refresh token), 401 {@code {"error": true, "message": "Signature has expired"}},
+     *                      401 {@code {"msg": "Token has been revoked"}}, 401 {@code {"error": true, "message": ...}}
+     *                      for a deleted or inactive person; {@link ErrorCode#TWO_FACTOR_REQUIRED} (403) for a token
+     *                      restricted to two-factor enrolment
      */
     public Session session(String accessToken) {
         ensureOpen();
