@@ -61,8 +61,9 @@ class TwoEnginesTest {
     }
 
     private void exercise(StorageBackend storageA, Supplier<StorageBackend> storageB) {
-        try (ZouEngine a = AuthFixture.engine(storageA, clock).build();
-             ZouEngine b = AuthFixture.engine(storageB.get(), clock).build()) {
+        java.util.List<org.zou4j.mail.MailMessage> mails = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (ZouEngine a = AuthFixture.engine(storageA, clock).mailSender(mails::add).build();
+             ZouEngine b = AuthFixture.engine(storageB.get(), clock).mailSender(mails::add).build()) {
             Entry jane = person(a, "jane@studio.example", PASSWORD, "user");
 
             // a session opened on A works on B; logging out on B ends it on A
@@ -105,6 +106,19 @@ class TwoEnginesTest {
             assertThat(refused(() -> b.login(LoginRequest.of("jane@studio.example", PASSWORD)
                     .withRecoveryCode("RECOVERY01"))).body()).containsEntry("wrong_OTP", true);
 
+            // a reset token mailed by A is spent by B, once
+            a.requestPasswordReset("jane@studio.example");
+            for (int i = 0; i < 200 && mails.isEmpty(); i++) {
+                sleep(25);
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("token=([A-Z0-9]{64})")
+                    .matcher(mails.get(0).text());
+            assertThat(m.find()).isTrue();
+            String token = m.group(1);
+            b.resetPassword("jane@studio.example", token, "a new password", "a new password");
+            assertThat(refused(() -> a.resetPassword(token, "another one!", "another one!")).body())
+                    .containsEntry("message", "Wrong or expired token.");
+
             // a bot token re-issued on A is refused on B
             Entry bot = a.systemSession().data("persons").create(Map.of("first_name", "B", "last_name", "Ot",
                     "is_bot", true));
@@ -112,6 +126,15 @@ class TwoEnginesTest {
             b.session(old);
             b.systemSession().data("persons").update(bot.id(), Map.of("expiration_date", "2030-01-01"));
             assertThat(refused(() -> a.session(old)).body()).isEqualTo(Map.of("msg", "Token has been revoked"));
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 
