@@ -60,7 +60,7 @@ public sealed interface Filter {
     record Range(String column, Object from, Object to) implements Filter {
     }
 
-    /** The negation of a condition. */
+    /** The condition does not hold (SQL NOT; rows where it is unknown are excluded too). */
     record Not(Filter filter) implements Filter {
     }
 
