@@ -31,6 +31,7 @@ public final class Hooks {
                 Map.entry("playlist", new PlaylistHooks()),
                 Map.entry("notification", new NotificationHooks()),
                 Map.entry("schedule_item", new ScheduleItemHooks()),
+                Map.entry("metadata_descriptor", new MetadataDescriptorHooks()),
                 Map.entry("preview_background_file", new PreviewBackgroundFileHooks()),
                 Map.entry("salary_scale", new SalaryScaleHooks()),
                 Map.entry("production_schedule_version_task_link", new ScheduleVersionTaskLinkHooks()),
