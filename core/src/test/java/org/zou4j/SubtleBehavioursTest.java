@@ -424,4 +424,645 @@ class SubtleBehavioursTest {
                     .isEqualTo(400);
         }
     }
+
+    // =================================================================================================================
+    // Per-model rules (reference §5.4, §3.5, §7.3)
+
+    @Nested
+    class PersonRules {
+
+        @Test
+        void choiceCountryLocaleAndDateFormatValuesAreValidated() {
+            assertThat(failure(() -> f.person("role", "boss")).body()).isEqualTo(wrongParameter("Invalid role"));
+            assertThat(failure(() -> f.person("contract_type", "forever")).body())
+                    .isEqualTo(wrongParameter("Invalid contract_type"));
+            assertThat(failure(() -> f.person("display_date_format", "YYYY")).body())
+                    .isEqualTo(wrongParameter("Invalid display_date_format"));
+            String country = "Invalid country code, expected an ISO 3166-1 alpha-2 code.";
+            assertThat(failure(() -> f.person("country", "XX")).body()).isEqualTo(wrongParameter(country));
+            assertThat(failure(() -> f.person("country", "FRA")).body()).isEqualTo(wrongParameter(country));
+            String locale = "Invalid locale, expected a name available in Python Babel (e.g. en_US, fr_FR).";
+            assertThat(failure(() -> f.person("locale", "xx_YY")).body()).isEqualTo(wrongParameter(locale));
+            assertThat(failure(() -> f.person("locale", "en_US_POSIX_X")).body()).isEqualTo(wrongParameter(locale));
+            assertThat(failure(() -> f.person("locale", "en-US")).body()).isEqualTo(wrongParameter(locale));
+            Entry p = f.person("locale", "de", "country", "de", "display_date_format", null);
+            assertThat(p.get("locale")).isEqualTo("de");
+            assertThat(p.get("country")).isEqualTo("DE");
+            assertThat(admin.data("persons").update(p.id(), Map.of("country", "jp")).get("country")).isEqualTo("JP");
+            assertThat(failure(() -> admin.data("persons").update(p.id(), Map.of("locale", "zz"))).body())
+                    .isEqualTo(wrongParameter(locale));
+        }
+
+        @Test
+        void expirationDatesMustBeIsoDatesNotInThePast() {
+            assertThat(failure(() -> f.person("expiration_date", inDays(-1))).body())
+                    .isEqualTo(wrongParameter("Expiration date can't be in the past."));
+            for (String bad : List.of("2030-13-01", "01/02/2030", "2030-01-01T00:00:00")) {
+                assertThat(failure(() -> f.person("expiration_date", bad)).body())
+                        .isEqualTo(wrongParameter("Expiration date is not valid."));
+            }
+            Entry p = f.person("expiration_date", inDays(30));
+            assertThat(p.get("expiration_date")).isEqualTo(inDays(30));
+            // a stored past date may be sent back unchanged, not changed to another past date
+            f.update("person", uuid(p), map("expiration_date", LocalDate.now(ZoneOffset.UTC).minusDays(3)));
+            assertThat(admin.data("persons").update(p.id(), Map.of("expiration_date", inDays(-3), "phone", "1"))
+                    .get("phone")).isEqualTo("1");
+            assertThat(failure(() -> admin.data("persons").update(p.id(), Map.of("expiration_date", inDays(-4))))
+                    .body()).isEqualTo(wrongParameter("Expiration date can't be in the past."));
+        }
+
+        @Test
+        void emailsAreValidatedStrippedAndLowerCased() {
+            assertThat(failure(() -> f.person("email", "nobody")).body())
+                    .isEqualTo(wrongParameter("The email address is not valid. It must have exactly one @-sign."));
+            assertThat(failure(() -> f.person("email", "a@b@c.com")).httpStatus()).isEqualTo(400);
+            assertThat(failure(() -> f.person("email", "@example.com")).body())
+                    .isEqualTo(wrongParameter("There must be something before the @-sign."));
+            assertThat(failure(() -> f.person("email", "someone@localhost")).body())
+                    .isEqualTo(wrongParameter("The part after the @-sign is not valid. It should have a period."));
+            assertThat(failure(() -> f.person("email", "some one@example.com")).httpStatus()).isEqualTo(400);
+            assertThat(f.person("email", "  Jane.Doe+kitsu@Example.COM\t").get("email"))
+                    .isEqualTo("jane.doe+kitsu@example.com");
+        }
+
+        @Test
+        void aPasswordInAPostIsHashedByTheConfiguredHashingAndRefusedWithoutOne() {
+            ZouException refused = failure(() -> f.person("password", "secret-secret"));
+            assertThat(refused.httpStatus()).isEqualTo(400);
+            assertThat(refused.body().get("message").toString()).contains("password");
+            try (CrudHarness crud = new CrudHarness(HookSettings.defaults()
+                    .withPasswordHashing(pw -> "hashed(" + pw.length() + ")"))) {
+                Entry p = crud.create("persons", map("first_name", "A", "last_name", "B", "password", "secret-secret"));
+                assertThat(p.asMap()).doesNotContainKey("password");
+                Row row = crud.crud().database().read(tx -> tx.byId("person", uuid(p)));
+                assertThat(row.get("password")).isEqualTo("hashed(13)");
+                // PUT never writes the password (protected field)
+                crud.update("persons", p.id(), map("password", "other"));
+                assertThat(crud.crud().database().read(tx -> tx.byId("person", uuid(p))).get("password"))
+                        .isEqualTo("hashed(13)");
+            }
+        }
+
+        @Test
+        void nobodyDeletesThemselvesAndADeleteEmitsOneEvent() {
+            Entry me = f.person("role", "admin");
+            Session mine = TestEngines.as(engine, me);
+            ZouException e = failure(() -> mine.data("persons").delete(me.id()));
+            assertThat(e.httpStatus()).isEqualTo(403);
+            assertThat(failure(() -> mine.data("persons").delete(me.id(), true)).httpStatus()).isEqualTo(403);
+            Entry other = f.person();
+            mine.data("persons").delete(other.id());
+            assertThat(events(admin, "person:delete").stream().filter(d -> other.id().equals(d.get("person_id"))))
+                    .hasSize(1);
+        }
+
+        @Test
+        void thePutAnswerCarriesTheDepartments() {
+            Entry department = f.create("departments", "name", unique("Lighting"), "color", "#000000");
+            Entry p = f.person();
+            Entry updated = admin.data("persons").update(p.id(), Map.of("departments", List.of(department.id())));
+            assertThat(updated.get("departments")).isEqualTo(List.of(department.id()));
+            assertThat(updated.get("full_name")).isEqualTo(p.get("full_name"));
+        }
+    }
+
+    @Nested
+    class ProjectRules {
+
+        @Test
+        void productionStyleDefaultsTo2d3dAndIsValidated() {
+            assertThat(f.project("production_style", null).get("production_style")).isEqualTo("2d3d");
+            assertThat(f.project().get("production_style")).isEqualTo("2d3d");
+            assertThat(failure(() -> f.project("production_style", "claymation")).body())
+                    .isEqualTo(wrongParameter("Invalid production_style"));
+            Entry p = f.project("production_style", "vfx");
+            assertThat(admin.data("projects").update(p.id(), map("production_style", null)).get("production_style"))
+                    .isEqualTo("2d3d");
+        }
+
+        @Test
+        void resolutionsAreWidthByHeightOrHeightOnly() {
+            assertThat(f.project("resolution", "x1080").get("resolution")).isEqualTo("x1080");
+            assertThat(f.project("resolution", "").get("resolution")).isEqualTo("");
+            assertThat(f.project("resolution", "3840x2160").get("resolution")).isEqualTo("3840x2160");
+            assertThat(failure(() -> f.project("resolution", "1080p")).body()).isEqualTo(wrongParameter(
+                    "Invalid resolution 1080p. Expected format: '1920x1080' or 'x1080'."));
+            Entry p = f.project();
+            assertThat(failure(() -> admin.data("projects").update(p.id(), Map.of("resolution", "1920*1080")))
+                    .httpStatus()).isEqualTo(400);
+        }
+
+        @Test
+        void theOpenStatusIsTheDefaultAndIsCreatedOnDemand() {
+            Entry a = f.project();
+            Entry b = f.project();
+            assertThat(a.get("project_status_id")).isNotNull().isEqualTo(b.get("project_status_id"));
+            Entry open = admin.data("project-status").get(a.getString("project_status_id"));
+            assertThat(open.get("name")).isEqualTo("Open");
+            assertThat(open.get("color")).isEqualTo("#000000");
+        }
+
+        @Test
+        void aTvShowGetsAFirstEpisode() {
+            Entry show = f.project("production_type", "tvshow");
+            String episodeId = show.getString("first_episode_id");
+            assertThat(episodeId).isNotNull();
+            Entry episode = admin.data("entities").get(episodeId);
+            assertThat(episode.get("name")).isEqualTo("E01");
+            assertThat(episode.type()).isEqualTo("Episode");
+            assertThat(episode.get("project_id")).isEqualTo(show.id());
+            assertThat(events(admin, "episode:new")).contains(map("episode_id", episodeId, "project_id", show.id()));
+            assertThat(admin.data("projects").update(show.id(), Map.of("fps", "24")).get("first_episode_id"))
+                    .isEqualTo(episodeId);
+
+            Entry film = f.project();
+            assertThat(film.asMap()).doesNotContainKey("first_episode_id");
+            Entry nowShow = admin.data("projects").update(film.id(), Map.of("production_type", "tvshow"));
+            assertThat(nowShow.getString("first_episode_id")).isNotNull().isNotEqualTo(episodeId);
+        }
+
+        @Test
+        void projectEventsCarryTheProjectId() {
+            Entry p = f.closedProject();
+            admin.data("projects").update(p.id(), Map.of("description", "x"));
+            admin.data("projects").delete(p.id());
+            for (String verb : List.of("new", "update", "delete")) {
+                assertThat(events(admin, "project:" + verb)).contains(map("project_id", p.id()));
+            }
+        }
+
+        @Test
+        void aForcedDeleteRemovesEverythingInTheProject() {
+            Entry project = f.closedProject();
+            Entry asset = f.asset(project);
+            Entry shot = f.entity(project, "Shot");
+            Entry task = f.task(asset, f.taskType("Asset"));
+            Entry person = f.person();
+            admin.data("projects").update(project.id(), Map.of("team", List.of(person.id())));
+            f.timeSpent(task, person, "2030-09-09", 2);
+            Entry comment = f.create("comments", "object_id", task.id(), "object_type", "Task", "person_id",
+                    person.id());
+            Entry preview = f.create("preview-files", "task_id", task.id(), "person_id", person.id());
+            admin.data("entities").update(asset.id(), Map.of("preview_file_id", preview.id()));
+            f.create("entity-links", "entity_in_id", shot.id(), "entity_out_id", asset.id());
+            Entry playlist = f.create("playlists", "name", "Dailies", "project_id", project.id());
+            Entry budget = f.create("budgets", "name", "B", "project_id", project.id());
+            f.create("milestones", "name", "M", "project_id", project.id());
+            f.create("metadata-descriptors", "project_id", project.id(), "entity_type", "Asset", "name", "Diff",
+                    "field_name", "diff");
+            Entry version = f.create("production-schedule-versions", "name", "v1", "project_id", project.id());
+            f.create("production-schedule-version-task-links", "production_schedule_version_id", version.id(),
+                    "task_id", task.id());
+            f.create("schedule-items", "project_id", project.id(), "task_type_id", task.get("task_type_id"));
+
+            admin.data("projects").delete(project.id(), true);
+            assertThat(f.exists("projects", project.id())).isFalse();
+            for (String[] gone : List.of(new String[] {"entities", asset.id()}, new String[] {"tasks", task.id()},
+                    new String[] {"comments", comment.id()}, new String[] {"preview-files", preview.id()},
+                    new String[] {"playlists", playlist.id()}, new String[] {"budgets", budget.id()},
+                    new String[] {"production-schedule-versions", version.id()})) {
+                assertThat(f.exists(gone[0], gone[1])).as(gone[0]).isFalse();
+            }
+            assertThat(f.exists("persons", person.id())).isTrue();
+            assertThat(events(admin, "project:delete")).contains(map("project_id", project.id()));
+        }
+    }
+
+    @Nested
+    class EntityTypeRules {
+
+        @Test
+        void namesAreUniqueCaseInsensitively() {
+            String name = unique("Vehicle");
+            Entry type = f.create("entity-types", "name", name);
+            assertThat(failure(() -> f.create("entity-types", "name", name.toUpperCase())).body())
+                    .isEqualTo(wrongParameter("Entity type with this name already exists"));
+            Entry other = f.create("entity-types", "name", unique("Vehicle"));
+            assertThat(failure(() -> admin.data("entity-types").update(other.id(), Map.of("name", name.toLowerCase())))
+                    .body()).isEqualTo(wrongParameter("Entity type with this name already exists"));
+            assertThat(admin.data("entity-types").update(type.id(), Map.of("name", name.toLowerCase())).get("name"))
+                    .isEqualTo(name.toLowerCase());
+        }
+
+        @Test
+        void eventsAreAssetTypeEventsAndThePutAnswerHasTheTaskTypes() {
+            Entry type = f.assetType();
+            Entry taskType = f.taskType("Asset");
+            assertThat(events(admin, "asset-type:new")).contains(map("asset_type_id", type.id()));
+            Entry updated = admin.data("entity-types").update(type.id(), Map.of("task_types", List.of(taskType.id())));
+            assertThat(updated.get("task_types")).isEqualTo(List.of(taskType.id()));
+            assertThat(updated.type()).isEqualTo("EntityType");
+            assertThat(events(admin, "asset-type:update")).contains(map("asset_type_id", type.id()));
+        }
+    }
+
+    @Nested
+    class EntityRules {
+
+        @Test
+        void theCreatorIsTheCaller() {
+            Entry me = f.person("role", "admin");
+            Entry someoneElse = f.person();
+            Entry project = f.project();
+            Entry asset = TestEngines.as(engine, me).data("entities").create(map("name", unique("prop"),
+                    "project_id", project.id(), "entity_type_id", f.assetType().id(), "created_by", someoneElse.id()));
+            assertThat(asset.get("created_by")).isEqualTo(me.id());
+            assertThat(admin.data("entities").update(asset.id(), Map.of("created_by", someoneElse.id()))
+                    .get("created_by")).isEqualTo(me.id());
+        }
+
+        @Test
+        void aNullStringSourceClearsTheSource() {
+            Entry project = f.project();
+            Entry source = f.asset(project);
+            Entry asset = f.entity(project, "Character", "source_id", source.id());
+            assertThat(asset.get("source_id")).isEqualTo(source.id());
+            assertThat(admin.data("entities").update(asset.id(), Map.of("source_id", "null")).get("source_id")).isNull();
+        }
+
+        @Test
+        void namesAreUniquePerProjectTypeAndParent() {
+            Entry project = f.project();
+            Entry seq = f.entity(project, "Sequence");
+            Entry shot = f.entity(project, "Shot", "name", "SH010", "parent_id", seq.id());
+            Entry other = f.entity(project, "Shot", "name", "SH020", "parent_id", seq.id());
+            String expected = "An entity with name 'SH010', project_id '" + project.id() + "', entity_type_id '"
+                    + shot.get("entity_type_id") + "', and parent_id '" + seq.id()
+                    + "' already exists. The combination of these fields must be unique.";
+            ZouException e = failure(() -> admin.data("entities").update(other.id(), Map.of("name", "SH010")));
+            assertThat(e.httpStatus()).isEqualTo(400);
+            assertThat(e.body()).isEqualTo(zouError(expected));
+            assertThat(failure(() -> f.entity(project, "Shot", "name", "SH010", "parent_id", seq.id())).body())
+                    .isEqualTo(zouError(expected));
+            // a top-level duplicate is caught too (NULL parent matches NULL)
+            f.entity(project, "Shot", "name", "SH030");
+            assertThat(failure(() -> f.entity(project, "Shot", "name", "SH030")).body().get("message").toString())
+                    .contains("parent_id 'None'");
+            assertThat(f.entity(project, "Shot", "name", "SH030", "parent_id", seq.id()).get("name"))
+                    .isEqualTo("SH030");
+        }
+
+        @Test
+        void thePutAnswerHasTheRelationsAndTheKindAsType() {
+            Entry project = f.project();
+            Entry shot = f.entity(project, "Shot");
+            assertThat(shot.type()).isEqualTo("Entity");
+            Entry updated = admin.data("entities").update(shot.id(), Map.of("nb_frames", 48));
+            assertThat(updated.type()).isEqualTo("Shot");
+            assertThat(updated.asMap()).containsKeys("entities_out", "entities_in", "entity_concept_links",
+                    "instance_casting");
+            assertThat(events(admin, "shot:new")).contains(map("shot_id", shot.id(), "project_id", project.id()));
+            assertThat(events(admin, "shot:update")).contains(map("shot_id", shot.id(), "project_id", project.id()));
+        }
+
+        @Test
+        void aDeleteRemovesLinksInAndOutAndConceptLinks() {
+            Entry project = f.project();
+            Entry shot = f.entity(project, "Shot");
+            Entry prop = f.asset(project);
+            Entry concept = f.entity(project, "Concept");
+            Entry castIn = f.create("entity-links", "entity_in_id", shot.id(), "entity_out_id", prop.id());
+            Entry castOut = f.create("entity-links", "entity_in_id", prop.id(), "entity_out_id", shot.id());
+            for (String[] pair : List.of(new String[] {concept.id(), prop.id()}, new String[] {prop.id(), concept.id()})) {
+                f.insert("entity_concept_link", map("id", UUID.randomUUID(), "created_at",
+                        java.time.LocalDateTime.now(), "updated_at", java.time.LocalDateTime.now(), "entity_in_id",
+                        uuid(pair[0]), "entity_out_id", uuid(pair[1])));
+            }
+            admin.data("entities").delete(prop.id());
+            assertThat(f.exists("entities", prop.id())).isFalse();
+            assertThat(f.exists("entity-links", castIn.id())).isFalse();
+            assertThat(f.exists("entity-links", castOut.id())).isFalse();
+            assertThat(f.rows("entity_concept_link")).noneMatch(r -> prop.id().equals(String.valueOf(
+                    r.get("entity_in_id"))) || prop.id().equals(String.valueOf(r.get("entity_out_id"))));
+            assertThat(f.exists("entities", shot.id())).isTrue();
+            assertThat(events(admin, "asset:delete")).contains(map("asset_id", prop.id(), "project_id", project.id()));
+        }
+    }
+
+    @Nested
+    class TaskRules {
+
+        @Test
+        void theNameDefaultsToMainAndDuplicatesAreRefused() {
+            Entry project = f.project();
+            Entry asset = f.asset(project);
+            Entry type = f.taskType("Asset");
+            Entry task = admin.data("tasks").create(map("entity_id", asset.id(), "task_type_id", type.id()));
+            assertThat(task.get("name")).isEqualTo("main");
+            assertThat(task.get("project_id")).isEqualTo(project.id());
+            ZouException e = failure(() -> admin.data("tasks").create(map("entity_id", asset.id(), "task_type_id",
+                    type.id(), "name", "")));
+            assertThat(e.httpStatus()).isEqualTo(400);
+            assertThat(e.body()).isEqualTo(map("message", "Task already exists."));
+            assertThat(f.task(asset, type, "name", "other").get("name")).isEqualTo("other");
+        }
+
+        @Test
+        void theTaskTypeAndEntityMustExistAndMatch() {
+            Entry project = f.project();
+            Entry asset = f.asset(project);
+            Entry shot = f.entity(project, "Shot");
+            Entry assetType = f.taskType("Asset");
+            Entry shotType = f.taskType("Shot");
+            assertThat(failure(() -> f.task(asset, shotType)).body())
+                    .isEqualTo(zouError("Task type of the task does not match entity type."));
+            assertThat(failure(() -> f.task(shot, assetType)).body())
+                    .isEqualTo(zouError("Task type of the task does not match entity type."));
+            assertThat(f.task(shot, shotType).get("entity_id")).isEqualTo(shot.id());
+            assertThat(failure(() -> admin.data("tasks").create(map("entity_id", asset.id(), "task_type_id",
+                    UUID.randomUUID().toString()))).httpStatus()).isEqualTo(404);
+            assertThat(failure(() -> admin.data("tasks").create(map("entity_id", UUID.randomUUID().toString(),
+                    "task_type_id", assetType.id()))).httpStatus()).isEqualTo(404);
+            ZouException missing = failure(() -> admin.data("tasks").create(map("entity_id", asset.id())));
+            assertThat(missing.httpStatus()).isEqualTo(400);
+            assertThat(missing.body()).containsEntry("fields", List.of("task_type_id"));
+        }
+
+        @Test
+        void changingAssigneesEmitsAssignAndUnassignPerPerson() {
+            Entry task = f.task();
+            Entry a = f.person();
+            Entry b = f.person();
+            Entry c = f.person();
+            DataSet tasks = admin.data("tasks");
+            tasks.update(task.id(), Map.of("assignees", List.of(a.id(), b.id())));
+            tasks.update(task.id(), Map.of("assignees", List.of(b.id(), c.id())));
+            Object project = task.get("project_id");
+            List<Map<String, Object>> assigned = events(admin, "task:assign").stream()
+                    .filter(d -> task.id().equals(d.get("task_id"))).toList();
+            assertThat(assigned).containsExactlyInAnyOrder(
+                    map("task_id", task.id(), "person_id", a.id(), "project_id", project),
+                    map("task_id", task.id(), "person_id", b.id(), "project_id", project),
+                    map("task_id", task.id(), "person_id", c.id(), "project_id", project));
+            assertThat(events(admin, "task:unassign").stream().filter(d -> task.id().equals(d.get("task_id"))))
+                    .containsExactly(map("task_id", task.id(), "person_id", a.id(), "project_id", project));
+            assertThat(admin.data("tasks").get(task.id()).get("assignees"))
+                    .asList().containsExactlyInAnyOrder(b.id(), c.id());
+        }
+
+        @Test
+        void theDeleteEventNamesTheEntityAndTaskType() {
+            Entry task = f.task();
+            admin.data("tasks").delete(task.id());
+            assertThat(events(admin, "task:delete")).contains(map("task_id", task.id(), "entity_id",
+                    task.get("entity_id"), "task_type_id", task.get("task_type_id"), "project_id",
+                    task.get("project_id")));
+        }
+    }
+
+    @Nested
+    class TaskTypeAndStatusRules {
+
+        @Test
+        void taskTypeNamesAreGloballyUnique() {
+            String name = unique("Rigging");
+            Entry t = f.create("task-types", "name", name, "for_entity", "Asset");
+            assertThat(failure(() -> f.create("task-types", "name", name, "for_entity", "Shot")).body())
+                    .isEqualTo(wrongParameter("A task type with similar name already exists"));
+            Entry other = f.taskType("Shot");
+            assertThat(failure(() -> admin.data("task-types").update(other.id(), Map.of("name", name))).body())
+                    .isEqualTo(wrongParameter("A task type with similar name already exists"));
+            assertThat(admin.data("task-types").update(t.id(), Map.of("name", name, "color", "#000000"))
+                    .get("color")).isEqualTo("#000000");
+        }
+
+        @Test
+        void aTaskTypeInScheduleItemsOrProjectsIsOnlyDeletedWhenForced() {
+            Entry project = f.project();
+            Entry scheduled = f.taskType("Shot");
+            f.create("schedule-items", "project_id", project.id(), "task_type_id", scheduled.id());
+            assertThat(failure(() -> admin.data("task-types").delete(scheduled.id())).body()).isEqualTo(zouError(
+                    "Task type is attached to schedule items. Re-issue the request with force=true to detach."));
+            admin.data("projects").update(project.id(), Map.of("task_types", List.of(scheduled.id())));
+            assertThat(failure(() -> admin.data("task-types").delete(scheduled.id())).body()).isEqualTo(zouError(
+                    "Task type is attached to schedule items and projects. Re-issue the request with force=true to "
+                            + "detach."));
+            admin.data("task-types").delete(scheduled.id(), true);
+            assertThat(f.exists("task-types", scheduled.id())).isFalse();
+            assertThat(admin.data("schedule-items").list(Query.where(Map.of("project_id", project.id())))).isEmpty();
+            Entry free = f.taskType("Asset");
+            admin.data("task-types").delete(free.id());
+            assertThat(f.exists("task-types", free.id())).isFalse();
+        }
+
+        @Test
+        void thereIsASingleDefaultTaskStatus() {
+            Entry a = f.taskStatus();
+            admin.data("task-status").update(a.id(), Map.of("is_default", true));
+            Entry b = admin.data("task-status").create(map("name", unique("WIP"), "short_name",
+                    unique("w").replace(" ", ""), "color", "#000000", "is_default", true));
+            assertThat(admin.data("task-status").get(a.id()).get("is_default")).isEqualTo(false);
+            assertThat(admin.data("task-status").list(Query.where(Map.of("is_default", "true"))))
+                    .extracting(Entry::id).containsExactly(b.id());
+            admin.data("task-status").update(a.id(), Map.of("is_default", true));
+            assertThat(admin.data("task-status").list(Query.where(Map.of("is_default", "true"))))
+                    .extracting(Entry::id).containsExactly(a.id());
+            // a new task without a status gets the default one
+            assertThat(f.task().get("task_status_id")).isEqualTo(a.id());
+        }
+    }
+
+    @Nested
+    class TimeRules {
+
+        @Test
+        void aTasksDurationIsTheSumOfItsTimeSpents() {
+            Entry task = f.task();
+            Entry person = f.person();
+            Entry a = f.timeSpent(task, person, "2030-02-01", 2);
+            Entry b = f.timeSpent(task, person, "2030-02-02", 1.5);
+            assertThat(admin.data("tasks").get(task.id()).get("duration")).isEqualTo(3.5);
+            admin.data("time-spents").update(a.id(), Map.of("duration", 4));
+            assertThat(admin.data("tasks").get(task.id()).get("duration")).isEqualTo(5.5);
+            admin.data("time-spents").delete(b.id());
+            assertThat(admin.data("tasks").get(task.id()).get("duration")).isEqualTo(4.0);
+            assertThat(events(admin, "task:update").stream().filter(d -> task.id().equals(d.get("task_id"))))
+                    .hasSizeGreaterThanOrEqualTo(3)
+                    .allSatisfy(d -> assertThat(d).isEqualTo(map("task_id", task.id(), "project_id",
+                            task.get("project_id"))));
+        }
+
+        @Test
+        void aDayOffNeedsADateAnEndDateAndAPerson() {
+            ZouException e = failure(() -> f.create("day-offs", "date", "2030-01-01"));
+            assertThat(e.httpStatus()).isEqualTo(400);
+            assertThat(e.body()).isEqualTo(map("message", "A required field is missing.", "fields",
+                    List.of("end_date", "person_id")));
+            assertThat(failure(() -> f.create("day-offs", "person_id", f.person().id(), "date", "2030-01-05",
+                    "end_date", "2030-01-01")).httpStatus()).isEqualTo(400);
+        }
+    }
+
+    @Nested
+    class SmallerModels {
+
+        @Test
+        void customActionsNeedANameThatCannotBeCleared() {
+            assertThat(failure(() -> f.create("custom-actions", "url", "http://x")).body())
+                    .isEqualTo(wrongParameter("The 'name' field is required and cannot be None."));
+            assertThat(failure(() -> f.create("custom-actions", "name", null)).body())
+                    .isEqualTo(wrongParameter("The 'name' field is required and cannot be None."));
+            Entry action = f.create("custom-actions", "name", "Open in tool");
+            assertThat(failure(() -> admin.data("custom-actions").update(action.id(), map("name", null))).body())
+                    .isEqualTo(wrongParameter("The 'name' field cannot be set to None."));
+            assertThat(admin.data("custom-actions").update(action.id(), map("url", "http://y")).get("name"))
+                    .isEqualTo("Open in tool");
+        }
+
+        @Test
+        void anAutomationUsedByAProjectCannotBeDeleted() {
+            Entry automation = f.create("status-automations", "entity_type", "asset");
+            Entry project = f.project();
+            admin.data("projects").update(project.id(), Map.of("status_automations", List.of(automation.id())));
+            ZouException e = failure(() -> admin.data("status-automations").delete(automation.id()));
+            assertThat(e.httpStatus()).isEqualTo(400);
+            assertThat(e.body()).isEqualTo(map("message", "This automation is used in a project."));
+            admin.data("projects").update(project.id(), Map.of("status_automations", List.of()));
+            admin.data("status-automations").delete(automation.id());
+            assertThat(f.exists("status-automations", automation.id())).isFalse();
+        }
+
+        @Test
+        void playlistsNormalizeEpisodesCreatorTaskTypesAndShots() {
+            Entry me = f.person("role", "admin");
+            Entry project = f.project();
+            Session mine = TestEngines.as(engine, me);
+            Entry all = mine.data("playlists").create(map("name", unique("All"), "project_id", project.id(),
+                    "episode_id", "all", "task_type_id", "not-an-id", "created_by", f.person().id()));
+            assertThat(all.get("episode_id")).isNull();
+            assertThat(all.get("task_type_id")).isNull();
+            assertThat(all.get("created_by")).isEqualTo(me.id());
+            Entry main = f.create("playlists", "name", unique("Main"), "project_id", project.id(), "episode_id",
+                    "main", "task_type_id", UUID.randomUUID().toString());
+            assertThat(main.get("episode_id")).isNull();
+            assertThat(main.get("task_type_id")).isNull();
+            Entry shot = f.entity(project, "Shot");
+            String preview = UUID.randomUUID().toString();
+            Entry updated = admin.data("playlists").update(main.id(), Map.of("shots", List.of(
+                    map("entity_id", shot.id(), "preview_file_id", preview, "extra", 1),
+                    map("entity_id", shot.id()),
+                    map("id", shot.id(), "preview_file_id", preview))));
+            assertThat(updated.get("shots")).isEqualTo(List.of(map("entity_id", shot.id(), "preview_file_id", preview),
+                    map("entity_id", shot.id(), "preview_file_id", preview)));
+        }
+
+        @Test
+        void scheduleItemsAreUniqueWithNullMatchingNull() {
+            Entry project = f.project();
+            Entry type = f.taskType("Shot");
+            Entry item = f.create("schedule-items", "project_id", project.id(), "task_type_id", type.id());
+            assertThat(failure(() -> f.create("schedule-items", "project_id", project.id(), "task_type_id",
+                    type.id())).body()).isEqualTo(wrongParameter("A similar schedule item already exists"));
+            Entry withObject = f.create("schedule-items", "project_id", project.id(), "task_type_id", type.id(),
+                    "object_id", UUID.randomUUID().toString());
+            assertThat(withObject.id()).isNotEqualTo(item.id());
+            Entry updated = admin.data("schedule-items").update(item.id(), Map.of("man_days", "3", "end_date",
+                    "2030-01-01"));
+            assertThat(updated.get("man_days")).isNull();
+            assertThat(admin.data("schedule-items").update(item.id(), Map.of("man_days", 3)).get("man_days"))
+                    .isEqualTo(3);
+        }
+
+        @Test
+        void notificationsSerializeTheirTypeAsNotificationType() {
+            Entry person = f.person();
+            Entry n = f.create("notifications", "type", "mention", "person_id", person.id(), "author_id",
+                    person.id());
+            for (Entry e : List.of(n, admin.data("notifications").get(n.id()),
+                    admin.data("notifications").list(Query.where(Map.of("id", n.id()))).get(0))) {
+                assertThat(e.get("notification_type")).isEqualTo("mention");
+                assertThat(e.type()).isEqualTo("Notification");
+            }
+            assertThat(ids(admin.data("notifications").list(Query.where(Map.of("type", "mention")))))
+                    .contains(n.id());
+        }
+
+        @Test
+        void jsonColumnsGetZousPythonSideDefaults() {
+            Entry status = f.taskStatus();
+            Entry project = f.project("task_statuses", List.of(status.id()));
+            Row link = f.rows("project_task_status_link", Filter.eq("project_id", uuid(project))).get(0);
+            assertThat(f.engine.crud().jsonForm().toJsonValue(link.get("roles_for_board")))
+                    .isEqualTo(List.of("user", "admin", "supervisor", "manager", "vendor"));
+
+            Entry task = f.task();
+            Entry person = f.person();
+            Entry comment = f.create("comments", "object_id", task.id(), "object_type", "Task", "person_id",
+                    person.id());
+            assertThat(comment.get("replies")).isEqualTo(List.of());
+            Entry explicit = f.create("comments", "object_id", task.id(), "object_type", "Task", "person_id",
+                    person.id(), "replies", null);
+            assertThat(explicit.get("replies")).isNull();
+
+            Entry template = f.create("project-templates", "name", unique("Template"), "task_statuses",
+                    List.of(status.id()));
+            assertThat(template.get("metadata_descriptors")).isEqualTo(List.of());
+            Row templateLink = f.rows("project_template_task_status_link",
+                    Filter.eq("project_template_id", uuid(template))).get(0);
+            assertThat(f.engine.crud().jsonForm().toJsonValue(templateLink.get("roles_for_board")))
+                    .isEqualTo(List.of("user", "admin", "supervisor", "manager", "vendor"));
+        }
+
+        @Test
+        void previewBackgroundFilesHaveUniqueNamesAndASingleDefault() {
+            String name = unique("Studio grey");
+            Entry a = f.create("preview-background-files", "name", name, "is_default", true);
+            assertThat(failure(() -> f.create("preview-background-files", "name", name)).body())
+                    .isEqualTo(wrongParameter("A preview background file with similar name already exists"));
+            Entry b = f.create("preview-background-files", "name", unique("Black"), "is_default", true);
+            assertThat(f.get("preview-background-files", a.id()).get("is_default")).isEqualTo(false);
+            admin.data("preview-background-files").update(a.id(), Map.of("is_default", true));
+            assertThat(f.get("preview-background-files", b.id()).get("is_default")).isEqualTo(false);
+            assertThat(failure(() -> admin.data("preview-background-files").update(b.id(), Map.of("name", name)))
+                    .httpStatus()).isEqualTo(400);
+        }
+
+        @Test
+        void organisationHoursByDayAreFloats() {
+            Entry org = f.create("organisations", "name", unique("Studio"), "hours_by_day", 7);
+            assertThat(org.get("hours_by_day")).isEqualTo(7.0);
+            assertThat(admin.data("organisations").update(org.id(), Map.of("hours_by_day", "9")).get("hours_by_day"))
+                    .isEqualTo(9.0);
+        }
+
+        @Test
+        void aScheduleVersionTaskLinkJoinsATaskAndAVersionOfTheSameProject() {
+            Entry task = f.task();
+            Entry version = f.create("production-schedule-versions", "name", "v1", "project_id", f.project().id());
+            assertThat(failure(() -> f.create("production-schedule-version-task-links",
+                    "production_schedule_version_id", version.id(), "task_id", task.id())).body())
+                    .isEqualTo(wrongParameter("The task and the production schedule version must be in the same "
+                            + "project."));
+            Entry sameProject = f.create("production-schedule-versions", "name", "v1", "project_id",
+                    task.get("project_id"));
+            assertThat(f.create("production-schedule-version-task-links", "production_schedule_version_id",
+                    sameProject.id(), "task_id", task.id()).get("task_id")).isEqualTo(task.id());
+        }
+
+        @Test
+        void violationsOfEmulatedPartialUniqueIndexesNameTheClientField() {
+            Entry project = f.project();
+            f.create("metadata-descriptors", "project_id", project.id(), "entity_type", "Shot", "name", "Camera",
+                    "field_name", "camera");
+            ZouException byName = failure(() -> f.create("metadata-descriptors", "project_id", project.id(),
+                    "entity_type", "Shot", "name", "Camera", "field_name", "camera_2"));
+            assertThat(byName.body()).isEqualTo(map("message", "A record with the same unique values already exists.",
+                    "fields", List.of("project_id", "entity_type", "name")));
+            ZouException byField = failure(() -> f.create("metadata-descriptors", "project_id", project.id(),
+                    "entity_type", "Shot", "name", "Camera 2", "field_name", "camera"));
+            assertThat(byField.body().get("fields")).isEqualTo(List.of("project_id", "entity_type", "field_name"));
+            // task-type descriptors are not concerned by those indexes
+            Entry type = f.taskType("Shot");
+            f.create("metadata-descriptors", "project_id", project.id(), "entity_type", "Shot", "name", "Camera",
+                    "field_name", "camera", "task_type_id", type.id());
+
+            Entry person = f.person("email", unique("dup").replace(" ", "") + "@example.com");
+            ZouException email = failure(() -> f.db().inTransaction(tx -> {
+                tx.insert("person", map("id", UUID.randomUUID(), "first_name", "x", "last_name", "y", "email",
+                        person.get("email")));
+                return null;
+            }));
+            assertThat(email.body().get("fields")).isEqualTo(List.of("email"));
+        }
+    }
 }
