@@ -592,6 +592,61 @@ class SubtleBehavioursTest {
         }
 
         @Test
+        void aProjectTemplateGivesItsSettingsCollectionsAndDescriptorsUnlessTheBodySaysOtherwise() {
+            Entry taskType = f.taskType("Shot");
+            Entry status = f.taskStatus();
+            Entry department = f.create("departments", "name", unique("FX"), "color", "#000000");
+            Entry template = f.create("project-templates", "name", unique("Series"), "fps", "24", "ratio", "2.39",
+                    "production_style", "3d", "max_retakes", 4, "task_types", List.of(taskType.id()),
+                    "task_statuses", List.of(status.id()), "metadata_descriptors", List.of(map("entity_type", "Shot",
+                            "name", "Camera", "field_name", "camera", "data_type", "string", "choices", List.of(),
+                            "for_client", false, "departments", List.of(department.id()), "position", 1)));
+            f.db().inTransaction(tx -> tx.update("project_template_task_type_link", map("priority", 7),
+                    List.of(Filter.eq("project_template_id", uuid(template)))));
+
+            Entry project = f.project("project_template_id", template.id(), "ratio", "1.85", "fps", null);
+            assertThat(project.asMap()).doesNotContainKey("project_template_id");
+            assertThat(project.get("fps")).isEqualTo("24");
+            assertThat(project.get("ratio")).isEqualTo("1.85");
+            assertThat(project.get("production_style")).isEqualTo("3d");
+            assertThat(project.get("max_retakes")).isEqualTo(4);
+            assertThat(project.get("task_types")).isEqualTo(List.of(taskType.id()));
+            assertThat(project.get("task_statuses")).isEqualTo(List.of(status.id()));
+            assertThat(f.rows("project_task_type_link", Filter.eq("project_id", uuid(project))))
+                    .extracting(r -> r.get("priority")).containsExactly(7);
+            List<Entry> descriptors = admin.data("metadata-descriptors").list(Query.parse("project_id="
+                    + project.id() + "&entity_type=Shot&relations=true"));
+            assertThat(descriptors).hasSize(1);
+            assertThat(descriptors.get(0).get("field_name")).isEqualTo("camera");
+            assertThat(descriptors.get(0).get("departments")).isEqualTo(List.of(department.id()));
+
+            assertThat(failure(() -> f.project("project_template_id", UUID.randomUUID().toString())).httpStatus())
+                    .isEqualTo(404);
+            assertThat(failure(() -> f.project("preview_background_files", List.of(UUID.randomUUID().toString())))
+                    .httpStatus()).isEqualTo(404);
+        }
+
+        @Test
+        void aNewProjectGetsTheProjectDescriptorsOfOpenProjects() {
+            // its own engine: every later project of an engine inherits these descriptors
+            try (ZouEngine own = TestEngines.engine()) {
+                Fixtures g = new Fixtures(own);
+                Entry open = g.project();
+                Entry closed = g.closedProject();
+                g.create("metadata-descriptors", "project_id", open.id(), "entity_type", "Project", "name", "Budget",
+                        "field_name", "budget_code");
+                g.create("metadata-descriptors", "project_id", open.id(), "entity_type", "Shot", "name", "Camera",
+                        "field_name", "camera");
+                g.create("metadata-descriptors", "project_id", closed.id(), "entity_type", "Project", "name", "Old",
+                        "field_name", "old");
+                Entry fresh = g.project();
+                assertThat(g.admin.data("metadata-descriptors").list(Query.where(Map.of("project_id", fresh.id()))))
+                        .extracting(d -> d.get("entity_type") + "/" + d.get("field_name"))
+                        .containsExactly("Project/budget_code");
+            }
+        }
+
+        @Test
         void aForcedDeleteRemovesEverythingInTheProject() {
             Entry project = f.closedProject();
             Entry asset = f.asset(project);
@@ -1001,6 +1056,26 @@ class SubtleBehavioursTest {
                     Filter.eq("project_template_id", uuid(template))).get(0);
             assertThat(f.engine.crud().jsonForm().toJsonValue(templateLink.get("roles_for_board")))
                     .isEqualTo(List.of("user", "admin", "supervisor", "manager", "vendor"));
+        }
+
+        @Test
+        void aCommentDeleteRemovesItsNotificationsNewsAttachmentsAndPreviews() {
+            Entry task = f.task();
+            Entry person = f.person();
+            Entry preview = f.create("preview-files", "task_id", task.id());
+            Entry comment = f.create("comments", "object_id", task.id(), "object_type", "Task", "person_id",
+                    person.id(), "previews", List.of(preview.id()), "mentions", List.of(person.id()));
+            Entry notification = f.create("notifications", "type", "comment", "person_id", person.id(), "author_id",
+                    person.id(), "comment_id", comment.id(), "task_id", task.id());
+            Entry news = f.create("news", "author_id", person.id(), "task_id", task.id(), "comment_id", comment.id());
+            Entry attachment = f.create("attachment-files", "name", "a.png", "comment_id", comment.id());
+            admin.data("comments").delete(comment.id());
+            for (String[] gone : List.of(new String[] {"comments", comment.id()},
+                    new String[] {"notifications", notification.id()}, new String[] {"news", news.id()},
+                    new String[] {"attachment-files", attachment.id()}, new String[] {"preview-files", preview.id()})) {
+                assertThat(f.exists(gone[0], gone[1])).as(gone[0]).isFalse();
+            }
+            assertThat(f.exists("tasks", task.id())).isTrue();
         }
 
         @Test

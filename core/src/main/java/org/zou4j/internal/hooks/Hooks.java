@@ -23,7 +23,7 @@ public final class Hooks {
                 Map.entry("task_type", new TaskTypeHooks()),
                 Map.entry("task_status", new TaskStatusHooks()),
                 Map.entry("task", new TaskHooks()),
-                Map.entry("comment", new JsonDefaultsHooks.Comment()),
+                Map.entry("comment", new CommentHooks()),
                 Map.entry("time_spent", new TimeSpentHooks()),
                 Map.entry("day_off", new DayOffHooks()),
                 Map.entry("custom_action", new CustomActionHooks()),

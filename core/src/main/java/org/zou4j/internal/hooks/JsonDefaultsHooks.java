@@ -45,14 +45,6 @@ final class JsonDefaultsHooks {
         }
     }
 
-    /** Comment: {@code replies} defaults to an empty list. */
-    static final class Comment implements ModelHooks {
-        @Override
-        public void beforeCreate(HookContext ctx, Map<String, Object> values, Map<String, Object> body) {
-            putDefault(ctx, values, body, "replies", List.of());
-        }
-    }
-
     /** Project template: {@code metadata_descriptors} defaults to an empty list; its status links get board roles. */
     static final class ProjectTemplate implements ModelHooks {
         @Override

@@ -1,6 +1,7 @@
 package org.zou4j.internal.hooks;
 
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +28,17 @@ final class ProjectHooks implements ModelHooks {
     static final String ONLY_CLOSED = "Only closed projects can be deleted";
     private static final Pattern RESOLUTION = Pattern.compile("^(\\d+)?x\\d+$");
     private static final String FIRST_EPISODE = "project.first_episode_id";
+    private static final String TEMPLATE = "project.template";
 
     @Override
-    public void normalizeBody(HookContext ctx, Row current, Map<String, Object> body) {
+    public void normalizeBody(HookContext ctx, Row current, Map<String, Object> body) throws SQLException {
+        if (current == null) {
+            Row template = ProjectSetup.applyTemplateToBody(ctx, body);
+            if (template != null) {
+                ctx.cached(TEMPLATE, HashMap::new).put(TEMPLATE, template);
+            }
+            checkPreviewBackgrounds(ctx, body.get("preview_background_files"));
+        }
         if (body.containsKey("production_style") && body.get("production_style") == null) {
             body.put("production_style", DEFAULT_STYLE);
         }
@@ -53,7 +62,27 @@ final class ProjectHooks implements ModelHooks {
 
     @Override
     public void afterCreate(HookContext ctx, Row created, Map<String, Object> body) throws SQLException {
+        Map<String, Row> pending = ctx.cached(TEMPLATE, HashMap::new);
+        Row template = pending.remove(TEMPLATE);
+        if (template != null) {
+            ProjectSetup.applyTemplateLinks(ctx, template, created.id());
+        }
+        ProjectSetup.copyOpenProjectDescriptors(ctx, created.id());
         afterWrite(ctx, created);
+    }
+
+    /** Zou resolves the ids of a new project's preview background files and answers 404 for an unknown one. */
+    private static void checkPreviewBackgrounds(HookContext ctx, Object raw) throws SQLException {
+        if (!(raw instanceof List<?> list)) {
+            return;
+        }
+        for (Object o : list) {
+            Object id = o instanceof Map<?, ?> m ? m.get("id") : o;
+            UUID uuid = HookSupport.idOf(id);
+            if (uuid != null && ctx.tx().byId("preview_background_file", uuid) == null) {
+                throw ZouException.notFound("Preview background file " + uuid + " not found.");
+            }
+        }
     }
 
     @Override
