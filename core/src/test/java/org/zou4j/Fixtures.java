@@ -1,6 +1,5 @@
 package org.zou4j;
 
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,10 +152,5 @@ final class Fixtures {
 
     static UUID uuid(String id) {
         return UUID.fromString(id);
-    }
-
-    @FunctionalInterface
-    interface SqlWork {
-        void run() throws SQLException;
     }
 }
