@@ -131,7 +131,11 @@ class ModelRoundTripTest {
             assertEvent(def, updated, "update");
         }
 
-        // delete
+        // delete (Zou deletes logged time only while its person is assigned to the task)
+        if (def.table().equals("time_spent")) {
+            admin.data("tasks").update(created.getString("task_id"),
+                    Map.of("assignees", List.of(created.getString("person_id"))));
+        }
         data.delete(created.id());
         assertThat(failure(() -> data.get(created.id())).httpStatus()).isEqualTo(404);
         assertThat(ids(data.list(Query.all()))).doesNotContain(created.id());

@@ -93,7 +93,7 @@ public final class CrudService {
         if (m.hooks().preparesList()) {
             db.inTransaction(tx -> {
                 HookContext ctx = context(caller, tx, events.begin(tx, caller.personId()));
-                m.access().listScope(ctx.access());
+                m.access().listScope(ctx.access(), query);
                 m.hooks().prepareList(ctx);
                 return null;
             });
