@@ -82,9 +82,6 @@ final class PersonHooks implements ModelHooks {
             if (body.containsKey("password")) {
                 body.put("password", hashPassword(body.get("password")));
             }
-        } else if (HookSupport.truthy(body.get("active")) && !Boolean.TRUE.equals(current.get("active"))
-                && !Boolean.TRUE.equals(current.get("is_bot")) && !Boolean.TRUE.equals(current.get("is_guest"))) {
-            checkUserLimit(ctx);
         }
         normalizeCountry(body);
         normalizeLocale(body);
@@ -101,6 +98,11 @@ final class PersonHooks implements ModelHooks {
     @Override
     public void beforeUpdate(HookContext ctx, Row current, Map<String, Object> changes, Map<String, Object> body)
             throws SQLException {
+        // reactivating a user counts against the limit (a change the caller may not make is already dropped)
+        if (Boolean.TRUE.equals(changes.get("active")) && !Boolean.TRUE.equals(current.get("active"))
+                && !Boolean.TRUE.equals(current.get("is_bot")) && !Boolean.TRUE.equals(current.get("is_guest"))) {
+            checkUserLimit(ctx);
+        }
         if (changes.containsKey("email") || changes.containsKey("is_bot")) {
             checkEmailFree(ctx, current.id(), (String) HookSupport.merged(current, changes, "email"),
                     Boolean.TRUE.equals(HookSupport.merged(current, changes, "is_bot")));
