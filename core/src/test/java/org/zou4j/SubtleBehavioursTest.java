@@ -1091,6 +1091,43 @@ class SubtleBehavioursTest {
         }
 
         @Test
+        void projectTemplatesNeedANonEmptyUniqueName() {
+            String name = unique("Feature");
+            Entry template = f.create("project-templates", "name", name);
+            assertThat(failure(() -> f.create("project-templates", "name", name)).body())
+                    .isEqualTo(map("message", "A project template with this name already exists"));
+            assertThat(failure(() -> f.create("project-templates", "name", "")).body())
+                    .isEqualTo(map("message", "name is required"));
+            assertThat(failure(() -> admin.data("project-templates").update(template.id(), Map.of("name", ""))).body())
+                    .isEqualTo(map("message", "name is required"));
+            Entry other = f.create("project-templates", "name", unique("Feature"));
+            assertThat(failure(() -> admin.data("project-templates").update(other.id(), Map.of("name", name))).body())
+                    .isEqualTo(map("message", "A project template with this name already exists"));
+            assertThat(events(admin, "project-template:new")).contains(map("project_template_id", template.id()));
+        }
+
+        @Test
+        void aPreviewDeleteDetachesItFromEntitiesCommentsNewsAndItsTask() {
+            Entry task = f.task();
+            Entry person = f.person();
+            Entry older = f.create("preview-files", "task_id", task.id(), "revision", 1);
+            Entry preview = f.create("preview-files", "task_id", task.id(), "revision", 2);
+            admin.data("tasks").update(task.id(), Map.of("last_preview_file_id", preview.id()));
+            admin.data("entities").update(task.getString("entity_id"), Map.of("preview_file_id", preview.id()));
+            Entry comment = f.create("comments", "object_id", task.id(), "object_type", "Task", "person_id",
+                    person.id(), "preview_file_id", preview.id(), "previews", List.of(preview.id()));
+            Entry news = f.create("news", "author_id", person.id(), "task_id", task.id(), "preview_file_id",
+                    preview.id());
+            admin.data("preview-files").delete(preview.id());
+            assertThat(f.exists("preview-files", preview.id())).isFalse();
+            assertThat(f.get("entities", task.getString("entity_id")).get("preview_file_id")).isNull();
+            assertThat(f.get("comments", comment.id()).get("preview_file_id")).isNull();
+            assertThat(f.get("comments", comment.id()).get("previews")).isEqualTo(List.of());
+            assertThat(f.get("news", news.id()).get("preview_file_id")).isNull();
+            assertThat(f.get("tasks", task.id()).get("last_preview_file_id")).isEqualTo(older.id());
+        }
+
+        @Test
         void previewBackgroundFilesHaveUniqueNamesAndASingleDefault() {
             String name = unique("Studio grey");
             Entry a = f.create("preview-background-files", "name", name, "is_default", true);

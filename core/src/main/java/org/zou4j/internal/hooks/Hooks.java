@@ -17,7 +17,7 @@ public final class Hooks {
         this.byTable = Map.ofEntries(
                 Map.entry("person", new PersonHooks(settings)),
                 Map.entry("project", new ProjectHooks()),
-                Map.entry("project_template", new JsonDefaultsHooks.ProjectTemplate()),
+                Map.entry("project_template", new ProjectTemplateHooks()),
                 Map.entry("entity_type", new EntityTypeHooks()),
                 Map.entry("entity", new EntityHooks()),
                 Map.entry("task_type", new TaskTypeHooks()),
@@ -28,6 +28,7 @@ public final class Hooks {
                 Map.entry("day_off", new DayOffHooks()),
                 Map.entry("custom_action", new CustomActionHooks()),
                 Map.entry("status_automation", new StatusAutomationHooks()),
+                Map.entry("preview_file", new PreviewFileHooks()),
                 Map.entry("playlist", new PlaylistHooks()),
                 Map.entry("notification", new NotificationHooks()),
                 Map.entry("schedule_item", new ScheduleItemHooks()),

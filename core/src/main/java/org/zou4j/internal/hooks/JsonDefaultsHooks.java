@@ -7,7 +7,6 @@ import java.util.UUID;
 import org.zou4j.internal.crud.HookContext;
 import org.zou4j.internal.crud.ModelHooks;
 import org.zou4j.internal.sql.Filter;
-import org.zou4j.internal.sql.Row;
 
 /**
  * Zou's Python-side defaults of JSON columns, which the migration cannot declare: applied on create when the key is
@@ -42,24 +41,6 @@ final class JsonDefaultsHooks {
         @Override
         public void beforeCreate(HookContext ctx, Map<String, Object> values, Map<String, Object> body) {
             putDefault(ctx, values, body, "roles_for_board", BOARD_ROLES);
-        }
-    }
-
-    /** Project template: {@code metadata_descriptors} defaults to an empty list; its status links get board roles. */
-    static final class ProjectTemplate implements ModelHooks {
-        @Override
-        public void beforeCreate(HookContext ctx, Map<String, Object> values, Map<String, Object> body) {
-            putDefault(ctx, values, body, "metadata_descriptors", List.of());
-        }
-
-        @Override
-        public void afterCreate(HookContext ctx, Row created, Map<String, Object> body) throws SQLException {
-            fillBoardRoles(ctx, "project_template_task_status_link", "project_template_id", created.id());
-        }
-
-        @Override
-        public void afterUpdate(HookContext ctx, Row before, Row after) throws SQLException {
-            fillBoardRoles(ctx, "project_template_task_status_link", "project_template_id", after.id());
         }
     }
 }
