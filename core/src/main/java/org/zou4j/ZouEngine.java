@@ -14,6 +14,7 @@ import org.zou4j.internal.crud.CrudService;
 import org.zou4j.internal.crud.ModelRegistry;
 import org.zou4j.internal.events.EventLog;
 import org.zou4j.internal.events.EventSink;
+import org.zou4j.internal.hooks.HookSettings;
 import org.zou4j.internal.hooks.Hooks;
 import org.zou4j.internal.model.Models;
 import org.zou4j.internal.production.ProductionService;
@@ -56,7 +57,7 @@ public final class ZouEngine implements AutoCloseable {
             authService = new AuthService(database, mapper, clock, secretKey, b.auth, b.mailSender);
             AuthService a = authService;
             ModelRegistry registry = new ModelRegistry(Models.ALL, database.schema(), Policies::forModel,
-                    def -> a.hooksFor(def, Hooks.forModel(def)));
+                    a.hooks(Hooks.configured(HookSettings.defaults().withPasswordHashing(a::hashForStorage))));
             EventLog events = new EventLog(mapper, clock, EventSink.NONE);
             this.crud = new CrudService(database, registry, events, mapper, clock);
             this.production = new ProductionService(crud, events);

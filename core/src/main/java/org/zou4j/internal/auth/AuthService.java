@@ -133,9 +133,13 @@ public final class AuthService implements AutoCloseable {
         return hasher;
     }
 
-    /** The model's hooks with the auth behaviour of persons added (see {@link PersonAuthHooks}). */
-    public ModelHooks hooksFor(ModelDef def, ModelHooks modelHooks) {
-        return "person".equals(def.table()) ? new PersonAuthHooks(modelHooks, this) : modelHooks;
+    /** The models' hooks with the auth behaviour of persons added (see {@link PersonAuthHooks}). */
+    public java.util.function.Function<ModelDef, ModelHooks> hooks(
+            java.util.function.Function<ModelDef, ModelHooks> modelHooks) {
+        return def -> {
+            ModelHooks own = modelHooks.apply(def);
+            return "person".equals(def.table()) ? new PersonAuthHooks(own, this) : own;
+        };
     }
 
     // ================================================================================================================
@@ -483,12 +487,18 @@ public final class AuthService implements AutoCloseable {
         }
     }
 
-    /** Hashes a password an admin sets through {@code POST /data/persons} (no length rule there, as in Zou). */
-    String hashForStorage(String password) {
+    /**
+     * Hashes a password sent to {@code POST /data/persons} (the person hooks' {@code PasswordHashing}). Unlike Zou,
+     * which hashes whatever an admin sends there, the minimum length applies (and bcrypt's 72-byte limit).
+     *
+     * @throws ZouException 400 with the rule's message, 429 when the hashing pool is saturated
+     */
+    public String hashForStorage(String password) {
         try {
+            hasher.validateNewPassword(password);
             return hasher.hash(password);
         } catch (PasswordPolicyException e) {
-            throw AuthErrors.badRequest(e.getMessage());
+            throw ZouException.wrongParameter(e.getMessage()); // the CRUD routes' WrongParameter shape
         } catch (TooManyConcurrentLoginsException e) {
             throw AuthErrors.tooManyConcurrentLogins();
         }
@@ -504,7 +514,13 @@ public final class AuthService implements AutoCloseable {
 
     private String hashNewPassword(String password, String confirmation) {
         validateNewPassword(password, confirmation);
-        return hashForStorage(password);
+        try {
+            return hasher.hash(password);
+        } catch (PasswordPolicyException e) {
+            throw AuthErrors.badRequest(e.getMessage());
+        } catch (TooManyConcurrentLoginsException e) {
+            throw AuthErrors.tooManyConcurrentLogins();
+        }
     }
 
     /**

@@ -14,9 +14,9 @@ import org.zou4j.internal.sql.Row;
 
 /**
  * The auth side of the person model, wrapped around the model's own hooks (which run first in every method):
+ * (Passwords sent to {@code POST /data/persons} are hashed by the person hooks themselves, through
+ * {@link AuthService#hashForStorage}.)
  * <ul>
- *   <li>a {@code password} in {@code POST /data/persons} is stored as a bcrypt hash, never as sent (Zou applies no
- *       length rule there; bcrypt's limits still apply);</li>
  *   <li>a bot created through CRUD gets its API token, answered as {@code access_token} (reference §2.8);</li>
  *   <li>a PUT carrying {@code expiration_date} (null, today or later) issues a new bot or personal-API token whose
  *       id replaces {@code person.jti}, so the previous one stops working; the answer carries it as
@@ -36,16 +36,6 @@ final class PersonAuthHooks implements ModelHooks {
     }
 
     // ---- auth behaviour --------------------------------------------------------------------------------------------
-
-    @Override
-    public void beforeCreate(HookContext ctx, Map<String, Object> values, Map<String, Object> body)
-            throws SQLException {
-        inner.beforeCreate(ctx, values, body);
-        Object password = values.get("password");
-        if (password != null) {
-            values.put("password", auth.hashForStorage(password.toString()));
-        }
-    }
 
     @Override
     public void afterCreate(HookContext ctx, Row created, Map<String, Object> body) throws SQLException {
@@ -96,6 +86,53 @@ final class PersonAuthHooks implements ModelHooks {
     }
 
     // ---- plain delegation ------------------------------------------------------------------------------------------
+
+    @Override
+    public void normalizeBody(HookContext ctx, Row current, Map<String, Object> body) throws SQLException {
+        inner.normalizeBody(ctx, current, body);
+    }
+
+    @Override
+    public void beforeCreate(HookContext ctx, Map<String, Object> values, Map<String, Object> body)
+            throws SQLException {
+        inner.beforeCreate(ctx, values, body);
+    }
+
+    @Override
+    public void refuseDelete(HookContext ctx, Row row) throws SQLException {
+        inner.refuseDelete(ctx, row);
+    }
+
+    @Override
+    public void afterDelete(HookContext ctx, Row deleted) throws SQLException {
+        inner.afterDelete(ctx, deleted);
+    }
+
+    @Override
+    public org.zou4j.ZouException deleteConflict(HookContext ctx, Row row, org.zou4j.ZouException error)
+            throws SQLException {
+        return inner.deleteConflict(ctx, row, error);
+    }
+
+    @Override
+    public void eventData(HookContext ctx, Row row, String verb, Map<String, Object> data) throws SQLException {
+        inner.eventData(ctx, row, verb, data);
+    }
+
+    @Override
+    public org.zou4j.Query listQuery(HookContext ctx, org.zou4j.Query query) throws SQLException {
+        return inner.listQuery(ctx, query);
+    }
+
+    @Override
+    public boolean preparesList() {
+        return inner.preparesList();
+    }
+
+    @Override
+    public void prepareList(HookContext ctx) throws SQLException {
+        inner.prepareList(ctx);
+    }
 
     @Override
     public void afterUpdate(HookContext ctx, Row before, Row after) throws SQLException {

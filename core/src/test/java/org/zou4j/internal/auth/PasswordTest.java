@@ -83,6 +83,18 @@ class PasswordTest {
     }
 
     @Test
+    void aPasswordPostedToPersonsFollowsTheLengthRule() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("first_name", "Short");
+        body.put("last_name", "Pass");
+        body.put("email", "short@studio.example");
+        body.put("password", "1234567");
+        ZouException e = fails(() -> engine.systemSession().data("persons").create(body));
+        assertThat(e.httpStatus()).isEqualTo(400);
+        assertThat(e.body()).containsEntry("message", "Password is too short.");
+    }
+
+    @Test
     void aHashMadeByZouAtCost12StillLogsIn() {
         Entry jane = person(engine, "jane@studio.example", null, "user");
         AuthFixture.exec(storage.dataSource(), "UPDATE person SET password = ? WHERE id = ?", ZOU_HASH,
