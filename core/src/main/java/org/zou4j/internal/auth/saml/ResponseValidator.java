@@ -1,6 +1,5 @@
 package org.zou4j.internal.auth.saml;
 
-import java.nio.charset.StandardCharsets;
 import java.security.Key;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -68,6 +67,7 @@ final class ResponseValidator {
             CanonicalizationMethod.INCLUSIVE, CanonicalizationMethod.INCLUSIVE_11);
 
     /** xs:ID (an NCName), ASCII only: what SAML IDs look like; rules out XPointer forms in a Reference URI. */
+    private static final Pattern WHITESPACE = Pattern.compile("[\\s]+");
     private static final Pattern XS_ID = Pattern.compile("^[A-Za-z_][A-Za-z0-9_.-]{0,255}$");
 
     private final SamlSettings settings;
@@ -186,7 +186,8 @@ final class ResponseValidator {
         }
         byte[] xml;
         try {
-            xml = Base64.getMimeDecoder().decode(samlResponse.getBytes(StandardCharsets.US_ASCII));
+            // line breaks and blanks are tolerated (IdPs wrap base64); any other character outside base64 is not
+            xml = Base64.getDecoder().decode(WHITESPACE.matcher(samlResponse).replaceAll(""));
         } catch (IllegalArgumentException e) {
             throw new SamlRejectedException("SAMLResponse is not base64");
         }
