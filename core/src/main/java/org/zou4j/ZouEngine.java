@@ -5,12 +5,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Objects;
+import org.zou4j.events.EventSettings;
+import org.zou4j.events.Events;
 import org.zou4j.internal.access.Caller;
 import org.zou4j.internal.access.Policies;
 import org.zou4j.internal.crud.CrudService;
 import org.zou4j.internal.crud.ModelRegistry;
+import org.zou4j.internal.events.EngineEvents;
 import org.zou4j.internal.events.EventLog;
-import org.zou4j.internal.events.EventSink;
 import org.zou4j.internal.hooks.Hooks;
 import org.zou4j.internal.model.Models;
 import org.zou4j.internal.sql.Database;
@@ -31,6 +33,7 @@ public final class ZouEngine implements AutoCloseable {
     private final StorageBackend storage;
     private final Database database;
     private final CrudService crud;
+    private final EngineEvents events;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final byte[] secretKey;
@@ -47,8 +50,8 @@ public final class ZouEngine implements AutoCloseable {
             this.database = Database.open(storage);
             ModelRegistry registry = new ModelRegistry(Models.ALL, database.schema(), Policies::forModel,
                     Hooks::forModel);
-            EventLog events = new EventLog(mapper, clock, EventSink.NONE);
-            this.crud = new CrudService(database, registry, events, mapper, clock);
+            this.events = new EngineEvents(database, mapper, clock, b.eventSettings, this::callerOf, this::ensureOpen);
+            this.crud = new CrudService(database, registry, new EventLog(mapper, clock, events), mapper, clock);
         } catch (RuntimeException e) {
             storage.close();
             throw e;
@@ -67,6 +70,19 @@ public final class ZouEngine implements AutoCloseable {
     public Session systemSession() {
         ensureOpen();
         return new EngineSession(this, Caller.system());
+    }
+
+    /** Events: listeners (in commit order, after commit) and Zou's event-log reads. */
+    public Events events() {
+        ensureOpen();
+        return events;
+    }
+
+    private Caller callerOf(Session session) {
+        if (session instanceof EngineSession s) {
+            return s.caller();
+        }
+        throw new IllegalArgumentException("Not a session of a zou4j engine: " + session);
     }
 
     CrudService crud() {
@@ -88,7 +104,10 @@ public final class ZouEngine implements AutoCloseable {
         }
     }
 
-    /** Closes the storage; in-flight calls may fail with {@link ErrorCode#UNAVAILABLE}. */
+    /**
+     * Stops event delivery (a listener handling an event may finish it; durable listeners persist their position),
+     * then closes the storage; in-flight calls may fail with {@link ErrorCode#UNAVAILABLE}.
+     */
     @Override
     public void close() {
         if (closed) {
@@ -96,7 +115,11 @@ public final class ZouEngine implements AutoCloseable {
         }
         closed = true;
         Arrays.fill(secretKey, (byte) 0);
-        storage.close();
+        try {
+            events.close();
+        } finally {
+            storage.close();
+        }
     }
 
     /** Builds a {@link ZouEngine}, validating every setting. */
@@ -105,6 +128,7 @@ public final class ZouEngine implements AutoCloseable {
         private byte[] secretKey;
         private Clock clock = Clock.systemUTC();
         private Path pluginsDirectory;
+        private EventSettings eventSettings = EventSettings.defaults();
 
         private Builder() {
         }
@@ -130,6 +154,12 @@ public final class ZouEngine implements AutoCloseable {
         /** The clock (UTC) used for timestamps and token lifetimes; defaults to the system clock. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** How events are delivered to listeners (optional; {@link EventSettings#defaults()}). */
+        public Builder events(EventSettings settings) {
+            this.eventSettings = Objects.requireNonNull(settings, "settings");
             return this;
         }
 

@@ -64,6 +64,9 @@ class SchemaDeclarationTest {
     static final Set<String> GENERATED_COLUMNS = Set.of("person.email_key", "metadata_descriptor.name_key",
             "metadata_descriptor.field_name_key");
 
+    /** The engine's own tables, beside Zou's (later migrations). */
+    static final Set<String> ENGINE_TABLES = Set.of("event_counter", "event_listener_cursor");
+
     static final Map<String, String> H2_PLACEHOLDERS = Map.of("json_type", "JSON", "stored", "");
     static final Map<String, String> PG_PLACEHOLDERS = Map.of("json_type", "JSONB", "stored", "STORED");
 
@@ -118,7 +121,8 @@ class SchemaDeclarationTest {
         migrate(url, null, H2_PLACEHOLDERS);
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
             Set<String> tables = tables(c.getMetaData(), "PUBLIC");
-            tables.removeIf(t -> t.equalsIgnoreCase("flyway_schema_history"));
+            tables.removeIf(t -> t.equalsIgnoreCase("flyway_schema_history")
+                    || ENGINE_TABLES.contains(t.toLowerCase(Locale.ROOT)));
             assertThat(tables).hasSize(77).contains("PERSON", "COMMENT_ACKNOLEDGMENTS");
             checkPartialUniqueEmulation(c);
         }
@@ -163,7 +167,7 @@ class SchemaDeclarationTest {
         if (schema != null) {
             config.schemas(schema).defaultSchema(schema);
         }
-        assertThat(config.load().migrate().migrationsExecuted).isEqualTo(1);
+        assertThat(config.load().migrate().migrationsExecuted).isGreaterThanOrEqualTo(1);
     }
 
     /** The declarations against the migrated schema, read from JDBC metadata only. */
@@ -171,6 +175,7 @@ class SchemaDeclarationTest {
         DatabaseMetaData md = c.getMetaData();
         Set<String> tables = tables(md, schema);
         tables.remove("flyway_schema_history");
+        tables.removeAll(ENGINE_TABLES);
         assertThat(tables).hasSize(77).isEqualTo(Models.byTable().keySet());
 
         Map<String, Map<String, Boolean>> columns = new TreeMap<>(); // table -> column -> generated
