@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zou4j.ErrorCode;
@@ -39,9 +41,8 @@ final class EventHub implements AutoCloseable {
     private final EventSettings settings;
     private final List<LiveSubscription> subscriptions = new CopyOnWriteArrayList<>();
     private final Set<String> durableNames = ConcurrentHashMap.newKeySet();
-    private final Object wakeLock = new Object();
-    private boolean wakeRequested; // guarded by wakeLock
-    private Thread poller; // guarded by this
+    private final AtomicBoolean wakeRequested = new AtomicBoolean();
+    private volatile Thread poller; // set under this
     private volatile boolean closed;
     private long head = -1; // poller thread only: the last sequence dispatched, -1 when unknown
 
@@ -112,37 +113,33 @@ final class EventHub implements AutoCloseable {
 
     private void startPoller() {
         if (poller == null) {
-            poller = new Thread(this::pollLoop, "zou4j-events-poller");
-            poller.setDaemon(true);
-            poller.start();
+            Thread t = new Thread(this::pollLoop, "zou4j-events-poller");
+            t.setDaemon(true);
+            poller = t;
+            t.start();
         }
     }
 
+    /** Cheap for writers: one failed compare-and-set while a wake-up is already pending. */
     private void wake() {
-        synchronized (wakeLock) {
-            wakeRequested = true;
-            wakeLock.notifyAll();
+        if (wakeRequested.compareAndSet(false, true)) {
+            Thread p = poller;
+            if (p != null) {
+                LockSupport.unpark(p);
+            }
         }
     }
 
     private void pollLoop() {
         long failureWait = 0;
         while (!closed) {
-            try {
-                synchronized (wakeLock) {
-                    if (!wakeRequested) {
-                        wakeLock.wait(failureWait > 0 ? failureWait : settings.pollInterval().toMillis());
-                    }
-                    wakeRequested = false;
-                }
-            } catch (InterruptedException e) {
-                if (closed) {
-                    return;
-                }
-                Thread.currentThread().interrupt();
-                return;
+            if (!wakeRequested.getAndSet(false)) {
+                // an unpark between the check and the park makes the park return at once
+                LockSupport.parkNanos(this, (failureWait > 0 ? failureWait : settings.pollInterval().toMillis())
+                        * 1_000_000L);
+                wakeRequested.set(false); // the poll below sees every commit that asked for a wake-up so far
             }
-            if (closed) {
+            if (closed || Thread.currentThread().isInterrupted()) {
                 return;
             }
             try {
@@ -200,7 +197,9 @@ final class EventHub implements AutoCloseable {
             closed = true;
             p = poller;
         }
-        wake();
+        if (p != null) {
+            LockSupport.unpark(p);
+        }
         List<LiveSubscription> subs = new ArrayList<>(subscriptions);
         for (LiveSubscription s : subs) {
             s.signalStop();
