@@ -303,6 +303,13 @@ final class LiveSubscription implements Subscription {
         return !stopping;
     }
 
+    /** Whether the poller currently queues events for this subscription (false while it reads the log itself). */
+    boolean isLive() {
+        synchronized (lock) {
+            return live;
+        }
+    }
+
     /** How many times the queue overflowed and the subscription fell back to reading the log. */
     long overflowCount() {
         return overflows.get();
