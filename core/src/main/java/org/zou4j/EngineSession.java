@@ -34,6 +34,12 @@ final class EngineSession implements Session {
     }
 
     @Override
+    public Production production() {
+        engine.ensureOpen();
+        return new EngineProduction(engine.production(), caller);
+    }
+
+    @Override
     public String toString() {
         return "Session[" + (caller.isSystem() ? "system" : caller.personId() + "/" + caller.role()) + "]";
     }

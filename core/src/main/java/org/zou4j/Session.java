@@ -18,4 +18,7 @@ public interface Session {
      * @throws ZouException {@link ErrorCode#NOT_FOUND} for an unknown route
      */
     DataSet data(String route);
+
+    /** Zou's production routes beyond generic CRUD, with this caller's rights. */
+    Production production();
 }

@@ -13,8 +13,11 @@ import org.zou4j.internal.crud.CrudService;
 import org.zou4j.internal.crud.ModelRegistry;
 import org.zou4j.internal.events.EngineEvents;
 import org.zou4j.internal.events.EventLog;
+import org.zou4j.internal.hooks.BcryptPasswords;
+import org.zou4j.internal.hooks.HookSettings;
 import org.zou4j.internal.hooks.Hooks;
 import org.zou4j.internal.model.Models;
+import org.zou4j.internal.production.ProductionService;
 import org.zou4j.internal.sql.Database;
 import org.zou4j.storage.StorageBackend;
 
@@ -34,10 +37,12 @@ public final class ZouEngine implements AutoCloseable {
     private final Database database;
     private final CrudService crud;
     private final EngineEvents events;
+    private final ProductionService production;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final byte[] secretKey;
     private final Path pluginsDirectory;
+    private final BcryptPasswords passwords = new BcryptPasswords();
     private volatile boolean closed;
 
     private ZouEngine(Builder b) {
@@ -49,9 +54,11 @@ public final class ZouEngine implements AutoCloseable {
         try {
             this.database = Database.open(storage);
             ModelRegistry registry = new ModelRegistry(Models.ALL, database.schema(), Policies::forModel,
-                    Hooks::forModel);
+                    Hooks.configured(HookSettings.defaults().withPasswordHashing(passwords)));
             this.events = new EngineEvents(database, mapper, clock, b.eventSettings, this::callerOf, this::ensureOpen);
-            this.crud = new CrudService(database, registry, new EventLog(mapper, clock, events), mapper, clock);
+            EventLog eventLog = new EventLog(mapper, clock, events);
+            this.crud = new CrudService(database, registry, eventLog, mapper, clock);
+            this.production = new ProductionService(crud, eventLog);
         } catch (RuntimeException e) {
             storage.close();
             throw e;
@@ -83,6 +90,59 @@ public final class ZouEngine implements AutoCloseable {
             return s.caller();
         }
         throw new IllegalArgumentException("Not a session of a zou4j engine: " + session);
+    }
+
+    /**
+     * The session of the person an access token was issued to.
+     *
+     * @throws ZouException {@link ErrorCode#UNAUTHORIZED} (Zou's 401/422 bodies) for a missing, malformed, expired,
+     *                      revoked or refresh token, or an inactive or deleted person
+     */
+    public Session session(String accessToken) {
+        ensureOpen();
+        throw ZouException.unauthorized("Token verification is not available yet.");
+    }
+
+    /** Whether the storage answers a trivial query now. */
+    public boolean isStorageUp() {
+        try {
+            return database.read(tx -> tx.exists("project_status", java.util.List.of()) || true);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * What Zou's public {@code GET /config} answers: which login methods are enabled and the defaults a client needs
+     * before logging in (no secret).
+     */
+    public java.util.Map<String, Object> publicConfig() {
+        ensureOpen();
+        java.util.Map<String, Object> config = new java.util.LinkedHashMap<>();
+        config.put("is_self_hosted", true);
+        config.put("crisp_token", "");
+        config.put("dark_theme_by_default", database.read(tx -> {
+            var rows = tx.select("organisation", java.util.List.of(), java.util.List.of(), 1, 0);
+            return !rows.isEmpty() && Boolean.TRUE.equals(rows.get(0).get("dark_theme_by_default"));
+        }));
+        config.put("indexer_configured", false);
+        config.put("saml_enabled", false);
+        config.put("saml_idp_name", "");
+        config.put("oidc_enabled", false);
+        config.put("oidc_idp_name", "");
+        config.put("default_locale", "en_US");
+        config.put("default_timezone", "Europe/Paris");
+        config.put("enforce_2fa", false);
+        return config;
+    }
+
+    /** The routes served at {@code /data/<route>}, in Zou's route-table order. */
+    public java.util.List<String> dataRoutes() {
+        return java.util.List.copyOf(crud.models().routes().keySet());
+    }
+
+    ProductionService production() {
+        return production;
     }
 
     CrudService crud() {
@@ -118,6 +178,7 @@ public final class ZouEngine implements AutoCloseable {
         try {
             events.close();
         } finally {
+            passwords.close();
             storage.close();
         }
     }

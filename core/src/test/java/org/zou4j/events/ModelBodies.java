@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.zou4j.Entry;
+import org.zou4j.ErrorCode;
 import org.zou4j.Session;
+import org.zou4j.ZouException;
 import org.zou4j.internal.model.Choice;
 import org.zou4j.internal.model.ModelDef;
 import org.zou4j.internal.model.Models;
@@ -24,13 +27,16 @@ import org.zou4j.storage.StorageBackend;
  * Valid create bodies for any declared model, built from the migrated schema and the declarations: every required
  * column gets a value of its type (choices take an allowed code, e-mails and unique strings are fresh), every
  * required foreign key (and {@code project_id}, when the model has one) gets a parent row created through the
- * parent's own route first.
+ * parent's own route first. Fields the engine requires beyond the schema (its 400 names them) are added and the create
+ * retried; a time spent gets a task its person is assigned to (Zou's rule for logging time). Not thread-safe.
  */
 final class ModelBodies {
     private final Session session;
     private final Schema schema;
     private final Map<String, Map<String, String>> foreignKeys = new HashMap<>(); // table -> column -> table
     private final AtomicInteger counter = new AtomicInteger();
+    private int depth;
+    private String sharedProject; // the project of every row of one top-level create
 
     ModelBodies(Session session, StorageBackend storage) throws SQLException {
         this.session = session;
@@ -51,6 +57,50 @@ final class ModelBodies {
 
     TableSchema table(ModelDef def) {
         return schema.table(def.table());
+    }
+
+    /** A row created through {@code def}'s route, and the body that created it. */
+    record Created(Entry row, Map<String, Object> body) {
+    }
+
+    /** Creates a row of {@code def} through its route, with the parents it needs (all in one project). */
+    Created create(ModelDef def) {
+        boolean top = depth++ == 0;
+        try {
+            return createRow(def);
+        } finally {
+            depth--;
+            if (top) {
+                sharedProject = null;
+            }
+        }
+    }
+
+    private Created createRow(ModelDef def) {
+        Map<String, Object> body = createBody(def);
+        if (def.table().equals("time_spent")) {
+            Entry task = create(Models.byTable().get("task")).row();
+            String person = create(Models.byTable().get("person")).row().id();
+            session.data("tasks").update(task.id(), Map.of("assignees", List.of(person)));
+            body.put("task_id", task.id());
+            body.put("person_id", person);
+        }
+        Map<String, String> fks = foreignKeys.getOrDefault(def.table(), Map.of());
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return new Created(session.data(def.route()).create(body), body);
+            } catch (ZouException e) {
+                Object fields = e.body().get("fields");
+                if (e.code() != ErrorCode.MISSING_FIELD || !(fields instanceof List<?> missing) || attempt > 3) {
+                    throw e;
+                }
+                for (Object f : missing) {
+                    String field = (String) f;
+                    String parent = fks.get(field);
+                    body.put(field, parent != null ? parentId(parent) : value(def, table(def).column(field)));
+                }
+            }
+        }
     }
 
     /** A create body for {@code def}, creating the parent rows it needs. */
@@ -90,11 +140,17 @@ final class ModelBodies {
     }
 
     private String parentId(String table) {
+        if (table.equals("project")) {
+            if (sharedProject == null) {
+                sharedProject = create(Models.byTable().get("project")).row().id();
+            }
+            return sharedProject;
+        }
         ModelDef def = Models.byTable().get(table);
         if (def == null || def.route() == null) {
             throw new IllegalStateException("No route to create a parent " + table);
         }
-        return session.data(def.route()).create(createBody(def)).id();
+        return create(def).row().id();
     }
 
     private Object value(ModelDef def, Column c) {

@@ -12,6 +12,7 @@ import org.zou4j.Entry;
 import org.zou4j.Query;
 import org.zou4j.Session;
 import org.zou4j.ZouEngine;
+import org.zou4j.ZouException;
 import org.zou4j.events.EventTesting.Recorder;
 import org.zou4j.internal.access.Caller;
 import org.zou4j.internal.events.EngineEvents;
@@ -32,6 +33,17 @@ class ModelEventsTest {
         return def.table().equals("entity") ? "asset" : def.eventPrefix();
     }
 
+    /** Meets a model's precondition for deletion (Zou deletes only closed projects); returns the sequence after. */
+    private static long prepareDelete(ZouEngine engine, Session s, ModelDef def, Entry row) {
+        if (def.table().equals("project")) {
+            String closed = s.data("project-status").list(Query.parse("name=Closed")).stream().findFirst()
+                    .map(Entry::id).orElseGet(() -> s.data("project-status").create(Map.of("name", "Closed",
+                            "color", "#000000")).id());
+            s.data("projects").update(row.id(), Map.of("project_status_id", closed));
+        }
+        return engine.events().lastSequence();
+    }
+
     @Test
     void everyRoutedModelEmitsNewUpdateAndDeleteWithItsIdKeyAndProject() throws Exception {
         TestStorage storage = new TestStorage();
@@ -42,6 +54,7 @@ class ModelEventsTest {
             engine.events().subscribe("*", all);
             List<Expected> expected = new ArrayList<>();
             List<String> routes = new ArrayList<>();
+            List<String> failures = new ArrayList<>();
             for (ModelDef def : Models.ALL) {
                 if (def.route() == null) {
                     continue;
@@ -50,26 +63,44 @@ class ModelEventsTest {
                 assertThat(def.emitsEvents()).as("%s emits events", def.route()).isTrue();
                 String prefix = prefix(def);
                 String idKey = def.table().equals("entity") ? "asset_id" : def.eventIdKey();
-                Map<String, Object> body = bodies.createBody(def);
-                Object project = body.get("project_id");
-                String projectId = project == null ? null : project.toString();
+                Map<String, Object> body = null;
+                try {
+                    Entry row;
+                    long before = engine.events().lastSequence();
+                    long created;
+                    if (def.table().equals("salary_scale")) {
+                        // never created by POST: the list creates them (department x position x seniority)
+                        bodies.create(Models.byTable().get("department"));
+                        row = s.data(def.route()).list(Query.all()).get(0);
+                        created = engine.events().lastSequence();
+                    } else {
+                        ModelBodies.Created c = bodies.create(def);
+                        row = c.row();
+                        body = c.body();
+                        created = engine.events().lastSequence();
+                    }
+                    Object project = row.asMap().get("project_id");
+                    String projectId = project == null ? null : project.toString();
+                    if (!def.table().equals("salary_scale")) {
+                        expected.add(new Expected(def.route(), "new", prefix + ":new", idKey, row.id(), projectId,
+                                before, created));
+                    }
 
-                long before = engine.events().lastSequence();
-                Entry row = s.data(def.route()).create(body);
-                long created = engine.events().lastSequence();
-                expected.add(new Expected(def.route(), "new", prefix + ":new", idKey, row.id(), projectId, before,
-                        created));
+                    s.data(def.route()).update(row.id(), bodies.updateBody(def));
+                    long updated = engine.events().lastSequence();
+                    expected.add(new Expected(def.route(), "update", prefix + ":update", idKey, row.id(), projectId,
+                            created, updated));
 
-                s.data(def.route()).update(row.id(), bodies.updateBody(def));
-                long updated = engine.events().lastSequence();
-                expected.add(new Expected(def.route(), "update", prefix + ":update", idKey, row.id(), projectId,
-                        created, updated));
-
-                s.data(def.route()).delete(row.id());
-                long deleted = engine.events().lastSequence();
-                expected.add(new Expected(def.route(), "delete", prefix + ":delete", idKey, row.id(), projectId,
-                        updated, deleted));
+                    long beforeDelete = prepareDelete(engine, s, def, row);
+                    s.data(def.route()).delete(row.id());
+                    long deleted = engine.events().lastSequence();
+                    expected.add(new Expected(def.route(), "delete", prefix + ":delete", idKey, row.id(), projectId,
+                            beforeDelete, deleted));
+                } catch (ZouException e) {
+                    failures.add(def.route() + ": " + e.getMessage() + " " + e.body() + " body " + body);
+                }
             }
+            assertThat(failures).as("CRUD calls that failed").isEmpty();
             assertThat(routes).hasSize(46);
 
             long last = engine.events().lastSequence();

@@ -1,0 +1,51 @@
+package org.zou4j.http.internal;
+
+import java.util.Map;
+import java.util.Optional;
+import org.zou4j.ErrorCode;
+import org.zou4j.Session;
+import org.zou4j.ZouEngine;
+import org.zou4j.ZouException;
+import org.zou4j.http.transport.HttpRequest;
+
+/**
+ * Finds the access token where Zou looks for it (the {@code access_token_cookie} cookie first, then
+ * {@code Authorization: Bearer}) and asks the engine for the session, with flask-jwt-extended's answers when the token
+ * is missing or the header malformed.
+ */
+public final class Authenticator {
+    static final String MISSING = "Missing JWT in cookies or headers (Missing cookie \"access_token_cookie\"; "
+            + "Missing Authorization Header)";
+
+    private final ZouEngine engine;
+
+    public Authenticator(ZouEngine engine) {
+        this.engine = engine;
+    }
+
+    public Session authenticate(HttpRequest request) {
+        return engine.session(token(request, "access_token_cookie"));
+    }
+
+    /** The raw token from the named cookie or the Authorization header. */
+    public static String token(HttpRequest request, String cookieName) {
+        Optional<String> cookie = request.cookie(cookieName);
+        if (cookie.isPresent() && !cookie.get().isEmpty()) {
+            return cookie.get();
+        }
+        Optional<String> header = request.header("Authorization");
+        if (header.isEmpty()) {
+            throw ZouException.unauthorized(MISSING.replace("access_token_cookie", cookieName));
+        }
+        String[] parts = header.get().trim().split("\\s+");
+        if (!parts[0].equals("Bearer")) {
+            throw ZouException.unauthorized("Missing 'Bearer' type in 'Authorization' header. Expected "
+                    + "'Authorization: Bearer <JWT>'");
+        }
+        if (parts.length != 2) {
+            throw new ZouException(ErrorCode.UNAUTHORIZED, 422, "Bad Authorization header",
+                    Map.of("msg", "Bad Authorization header. Expected 'Authorization: Bearer <JWT>'"));
+        }
+        return parts[1];
+    }
+}

@@ -1,0 +1,78 @@
+package org.zou4j.http.standalone;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.zou4j.ZouEngine;
+import org.zou4j.http.ZouHttpServer;
+import org.zou4j.storage.StorageBackend;
+import org.zou4j.storage.h2.H2Storage;
+import org.zou4j.storage.postgres.PostgresStorage;
+
+/**
+ * {@code ./zou4j serve}: the standalone local server. Opens (and migrates) the database, starts the HTTP server,
+ * prints {@code zou4j listening on http://HOST:PORT} once it accepts requests, and on SIGTERM or Ctrl-C stops
+ * accepting, finishes in-flight requests and closes the database cleanly.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int status = run(args, System.getenv(), System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        ServeOptions options;
+        try {
+            options = ServeOptions.parse(args, env);
+        } catch (IllegalArgumentException e) {
+            if (!"help".equals(e.getMessage())) {
+                err.println("zou4j: " + e.getMessage());
+            }
+            err.println(ServeOptions.USAGE);
+            return "help".equals(e.getMessage()) ? 0 : 2;
+        }
+        ZouEngine engine;
+        try {
+            Files.createDirectories(options.dataDir());
+            byte[] key = SecretKeyFile.load(options.dataDir(), env.get("ZOU_SECRET_KEY"));
+            StorageBackend storage = options.dbUrl() != null
+                    ? PostgresStorage.fromEnvironment(options.dbUrl(), env)
+                    : H2Storage.file(options.dataDir());
+            engine = ZouEngine.builder().storage(storage).secretKey(key)
+                    .pluginsDirectory(options.pluginsDir()).build();
+        } catch (IOException | RuntimeException e) {
+            err.println("zou4j: cannot start: " + e.getMessage());
+            return 1;
+        }
+        AdminBootstrap.run(engine, env, out);
+        ZouHttpServer server;
+        try {
+            server = ZouHttpServer.builder(engine).host(options.host()).port(options.port()).build().start();
+        } catch (RuntimeException e) {
+            err.println("zou4j: cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage());
+            engine.close();
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            engine.close();
+            stopped.countDown();
+        }, "zou4j-shutdown"));
+        out.println("zou4j listening on http://" + options.host() + ":" + server.port());
+        out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+}
