@@ -275,8 +275,12 @@ class EventDeliveryTest {
         assertThat(r.size()).isEqualTo(1);
         Events events = engine.events();
         Subscription other = events.subscribe("*", new Recorder());
+        List<Thread> deliveryThreads = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("zou4j-events-")).toList();
+        assertThat(deliveryThreads).extracting(Thread::getName).contains("zou4j-events-poller", "zou4j-events-*");
         engine.close();
         assertThat(other.isOpen()).isFalse();
+        assertThat(deliveryThreads).noneMatch(Thread::isAlive); // close() joined them
         assertThatThrownBy(() -> events.subscribe("*", new Recorder())).isInstanceOfSatisfying(ZouException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE));
     }
