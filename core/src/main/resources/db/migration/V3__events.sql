@@ -1,15 +1,15 @@
--- zou4j engine tables for event delivery (not part of Zou's schema; Zou clients never see them).
--- Same SQL subset as V1: runs unchanged on H2 2.x and PostgreSQL 15.
+-- Event delivery state the engine keeps in the database (engine-own tables are prefixed zou4j_: no Zou model, no
+-- /data route; Zou clients never see them). Same SQL subset as V1: runs unchanged on H2 2.x and PostgreSQL 15.
 
 -- The single counter row behind event sequences. Every writing transaction increments it as its very last statement,
 -- just before commit; the row lock is held until commit, so sequence order is commit order, also across several
 -- engine instances over one database. The increment is transactional: a rolled-back change leaves no gap.
-CREATE TABLE event_counter (
+CREATE TABLE zou4j_event_counter (
     id INTEGER NOT NULL,
     seq BIGINT NOT NULL,
-    CONSTRAINT event_counter_pkey PRIMARY KEY (id)
+    CONSTRAINT zou4j_event_counter_pkey PRIMARY KEY (id)
 );
-INSERT INTO event_counter (id, seq) VALUES (1, 0);
+INSERT INTO zou4j_event_counter (id, seq) VALUES (1, 0);
 
 -- The commit-order sequence of each event (NULL for rows that predate this migration or that were not written by the
 -- engine's event log, e.g. POST /data/events).
@@ -17,10 +17,10 @@ ALTER TABLE api_event ADD COLUMN seq BIGINT;
 CREATE UNIQUE INDEX api_event_seq_key ON api_event (seq);
 
 -- Where each durable listener stands: the sequence of the last event it processed.
-CREATE TABLE event_listener_cursor (
+CREATE TABLE zou4j_event_cursor (
     name VARCHAR(200) NOT NULL,
     seq BIGINT NOT NULL,
     created_at TIMESTAMP,
     updated_at TIMESTAMP,
-    CONSTRAINT event_listener_cursor_pkey PRIMARY KEY (name)
+    CONSTRAINT zou4j_event_cursor_pkey PRIMARY KEY (name)
 );

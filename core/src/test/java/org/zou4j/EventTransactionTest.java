@@ -98,7 +98,8 @@ class EventTransactionTest {
             Entry posted = s.data("events").create(Map.of("name", "custom:thing", "data", Map.of("k", 1),
                     "seq", 2));
             assertThat(posted.asMap()).doesNotContainKey("seq");
-            assertThat(s.data("events").list(Query.all())).allSatisfy(e -> assertThat(e.asMap()).doesNotContainKey("seq"));
+            assertThat(s.data("events").list(Query.all()))
+                    .allSatisfy(e -> assertThat(e.asMap()).doesNotContainKey("seq"));
             // the posted row took no number: the next change gets 3 (department:new 1, api-event:new 2)
             s.data("departments").create(Map.of("name", "E", "color", "#000000"));
             assertThat(engine.events().lastSequence()).isEqualTo(3);

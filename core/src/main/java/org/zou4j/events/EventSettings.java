@@ -100,7 +100,7 @@ public final class EventSettings {
         return new EventSettings(pollInterval, queueCapacity, attempts, initialBackoff, maxBackoff, closeTimeout);
     }
 
-    /** A copy with another retry backoff: {@code initial} doubling up to {@code max} (both positive, initial ≤ max). */
+    /** A copy with another retry backoff: {@code initial} doubling up to {@code max} (positive, initial ≤ max). */
     public EventSettings withRetryBackoff(Duration initial, Duration max) {
         requirePositive(initial, "initial backoff");
         requirePositive(max, "max backoff");

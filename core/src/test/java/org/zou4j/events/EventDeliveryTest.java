@@ -113,7 +113,8 @@ class EventDeliveryTest {
             engine.events().subscribe("*", all);
             department(s, "Animation");
             assertThatThrownBy(() -> department(s, "Animation")) // unique name: the create's transaction rolls back
-                    .isInstanceOfSatisfying(ZouException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DUPLICATE));
+                    .isInstanceOfSatisfying(ZouException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.DUPLICATE));
             department(s, "Lighting");
 
             all.awaitSize(2);
@@ -315,7 +316,8 @@ class EventDeliveryTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> EventSettings.defaults().withPollInterval(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> EventSettings.defaults().withRetryBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> EventSettings.defaults()
+                .withRetryBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(EventSettings.defaults().maxAttempts()).isEqualTo(5);
     }

@@ -47,7 +47,8 @@ final class ModelBodies {
                 Map<String, String> fks = new HashMap<>();
                 try (ResultSet rs = md.getImportedKeys(c.getCatalog(), c.getSchema(), table)) {
                     while (rs.next()) {
-                        fks.put(rs.getString("FKCOLUMN_NAME").toLowerCase(), rs.getString("PKTABLE_NAME").toLowerCase());
+                        fks.put(rs.getString("FKCOLUMN_NAME").toLowerCase(),
+                                rs.getString("PKTABLE_NAME").toLowerCase());
                     }
                 }
                 foreignKeys.put(table, fks);

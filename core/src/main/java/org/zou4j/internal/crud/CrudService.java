@@ -313,8 +313,9 @@ public final class CrudService {
         db.inTransaction(tx -> {
             HookContext ctx = context(caller, tx, events.begin(tx, caller.personId()));
             Row row = load(tx, m, uuid);
-            m.hooks().beforeDelete(ctx, row, force);
+            m.hooks().refuseDelete(ctx, row);
             m.access().checkDelete(ctx.access(), row);
+            m.hooks().beforeDelete(ctx, row, force);
             delete(ctx, m, row);
             return null;
         });

@@ -41,6 +41,13 @@ public interface ModelHooks {
     }
 
     /** Before delete (e.g. refuse, or cascade when {@code force}). */
+    /**
+     * Refusals Zou answers before checking who asks (e.g. "Only closed projects can be deleted"); runs before the
+     * permission check, so it must not change anything.
+     */
+    default void refuseDelete(HookContext ctx, Row row) throws SQLException {
+    }
+
     default void beforeDelete(HookContext ctx, Row row, boolean force) throws SQLException {
     }
 

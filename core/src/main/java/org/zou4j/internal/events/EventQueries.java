@@ -239,7 +239,8 @@ public final class EventQueries {
 
     // ---- GET /data/events/login-logs/last ------------------------------------------------------------------------
 
-    /** {@code GET /data/events/login-logs/last}: newest first, {@code {id, created_at, ip_address, person_id, origin}}. */
+    /** {@code GET /data/events/login-logs/last}: newest first, {@code {id, created_at, ip_address, person_id, origin}}.
+     */
     public List<Map<String, Object>> lastLoginLogs(Caller caller, Query query) {
         String after = text(query, "after");
         String before = text(query, "before");

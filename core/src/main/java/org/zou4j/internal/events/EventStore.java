@@ -69,7 +69,7 @@ final class EventStore {
             }
             LocalDateTime now = now();
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO event_listener_cursor (name, seq, created_at, updated_at) VALUES (?, ?, ?, ?)")) {
+                    "INSERT INTO zou4j_event_cursor (name, seq, created_at, updated_at) VALUES (?, ?, ?, ?)")) {
                 ps.setString(1, name);
                 ps.setLong(2, startAt);
                 ps.setObject(3, now);
@@ -92,7 +92,7 @@ final class EventStore {
     void saveCursor(String name, long seq) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
-                     "UPDATE event_listener_cursor SET seq = ?, updated_at = ? WHERE name = ?")) {
+                     "UPDATE zou4j_event_cursor SET seq = ?, updated_at = ? WHERE name = ?")) {
             ps.setLong(1, seq);
             ps.setObject(2, now());
             ps.setString(3, name);
@@ -101,7 +101,7 @@ final class EventStore {
     }
 
     private static Long cursor(Connection c, String name) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT seq FROM event_listener_cursor WHERE name = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq FROM zou4j_event_cursor WHERE name = ?")) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : null;

@@ -95,7 +95,7 @@ final class LiveSubscription implements Subscription {
         }
     }
 
-    /** The poller starts following the log at {@code end} without dispatching what lies below: catch up from the log. */
+    /** The poller follows the log from {@code end} without dispatching what lies below: catch up from the log. */
     void skipTo(long end) {
         synchronized (lock) {
             live = false;

@@ -270,8 +270,6 @@ final class PersonHooks implements ModelHooks {
             throw ZouException.forbidden();
         }
         if (force) {
-            BoundModel person = ctx.models().table("person");
-            person.access().checkDelete(ctx.access(), row);
             for (Object task : Cascades.releasePerson(ctx, row.id())) {
                 TimeSpentHooks.recomputeDuration(ctx, (UUID) task);
             }

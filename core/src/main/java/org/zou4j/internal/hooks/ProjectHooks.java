@@ -146,15 +146,18 @@ final class ProjectHooks implements ModelHooks {
     }
 
     @Override
-    public void beforeDelete(HookContext ctx, Row row, boolean force) throws SQLException {
+    public void refuseDelete(HookContext ctx, Row row) throws SQLException {
         // Zou refuses open projects before checking who is asking
         Object statusId = row.get("project_status_id");
         Row status = statusId == null ? null : ctx.tx().byId("project_status", (UUID) statusId);
         if (status != null && OPEN.equals(status.get("name"))) {
             throw new ZouException(ErrorCode.BAD_STATE, ONLY_CLOSED);
         }
+    }
+
+    @Override
+    public void beforeDelete(HookContext ctx, Row row, boolean force) throws SQLException {
         if (force) {
-            ctx.models().table("project").access().checkDelete(ctx.access(), row);
             Cascades.deleteProjectContent(ctx.tx(), row.id());
         }
     }

@@ -14,7 +14,7 @@ final class StatusAutomationHooks implements ModelHooks {
     static final String IN_USE = "This automation is used in a project.";
 
     @Override
-    public void beforeDelete(HookContext ctx, Row row, boolean force) throws SQLException {
+    public void refuseDelete(HookContext ctx, Row row) throws SQLException {
         if (ctx.tx().exists("project_status_automation_link", List.of(Filter.eq("status_automation_id", row.id())))) {
             throw ZouException.plain(ErrorCode.REFERENCED, IN_USE);
         }

@@ -139,7 +139,6 @@ final class TaskHooks implements ModelHooks {
     @Override
     public void beforeDelete(HookContext ctx, Row row, boolean force) throws SQLException {
         if (force) {
-            ctx.models().table("task").access().checkDelete(ctx.access(), row);
             Cascades.deleteTaskChildren(ctx.tx(), List.of(row.id()));
         }
     }

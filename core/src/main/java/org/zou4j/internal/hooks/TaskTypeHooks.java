@@ -53,7 +53,6 @@ final class TaskTypeHooks implements ModelHooks {
             }
             return;
         }
-        ctx.models().table("task_type").access().checkDelete(ctx.access(), row);
         ctx.tx().delete("schedule_item", used);
         ctx.tx().delete("project_task_type_link", used);
         ctx.tx().delete("project_template_task_type_link", used);
