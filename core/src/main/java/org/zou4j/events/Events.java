@@ -47,6 +47,12 @@ public interface Events {
      */
     Subscription subscribeDurable(String listenerName, String pattern, EventListener listener);
 
+    /**
+     * Like {@link #subscribe}, but first delivers the matching events committed after sequence {@code after} (e.g. a
+     * client resuming from the last event it saw); a position ahead of the log starts at its end.
+     */
+    Subscription subscribeAfter(long after, String pattern, EventListener listener);
+
     /** The sequence of the newest committed event (0 when there is none). */
     long lastSequence();
 

@@ -48,13 +48,19 @@ public final class EngineEvents implements Events, EventSink, AutoCloseable {
     @Override
     public Subscription subscribe(String pattern, EventListener listener) {
         ensureOpen.run();
-        return hub.subscribe(pattern, listener, null);
+        return hub.subscribe(pattern, listener, null, -1);
+    }
+
+    @Override
+    public Subscription subscribeAfter(long after, String pattern, EventListener listener) {
+        ensureOpen.run();
+        return hub.subscribe(pattern, listener, null, Math.max(0, after));
     }
 
     @Override
     public Subscription subscribeDurable(String listenerName, String pattern, EventListener listener) {
         ensureOpen.run();
-        return hub.subscribe(pattern, listener, java.util.Objects.requireNonNull(listenerName, "listenerName"));
+        return hub.subscribe(pattern, listener, java.util.Objects.requireNonNull(listenerName, "listenerName"), -1);
     }
 
     @Override

@@ -62,7 +62,8 @@ final class EventHub implements AutoCloseable {
         }
     }
 
-    Subscription subscribe(String pattern, EventListener listener, String durableName) {
+    /** {@code after} >= 0: start after that sequence (capped at the log's end); -1: the durable cursor or the end. */
+    Subscription subscribe(String pattern, EventListener listener, String durableName, long after) {
         EventPattern p = EventPattern.parse(pattern);
         Objects.requireNonNull(listener, "listener");
         if (durableName != null) {
@@ -87,7 +88,7 @@ final class EventHub implements AutoCloseable {
                 startPoller();
             }
             long now = store.committedSequence();
-            s.start(durableName == null ? now : store.loadOrCreateCursor(durableName, now));
+            s.start(durableName != null ? store.loadOrCreateCursor(durableName, now) : after >= 0 ? Math.min(after, now) : now);
         } catch (SQLException e) {
             subscriptions.remove(s);
             releaseName(durableName);
