@@ -71,7 +71,6 @@ final class ResponseValidator {
     private static final Pattern XS_ID = Pattern.compile("^[A-Za-z_][A-Za-z0-9_.-]{0,255}$");
 
     private final SamlSettings settings;
-    private final XMLSignatureFactory signatures = XMLSignatureFactory.getInstance("DOM");
 
     ResponseValidator(SamlSettings settings) {
         this.settings = settings;
@@ -243,6 +242,7 @@ final class ResponseValidator {
      * resolvable by ID during validation, and the single reference must name it.
      */
     private void verifySignature(Element signature, Element signed, String id) throws SamlRejectedException {
+        XMLSignatureFactory signatures = XMLSignatureFactory.getInstance("DOM"); // not specified as thread-safe
         XMLSignatureException lastError = null;
         for (X509Certificate certificate : settings.idp().signingCertificates()) {
             Key key = certificate.getPublicKey();

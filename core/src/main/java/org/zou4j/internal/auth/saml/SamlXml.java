@@ -73,10 +73,12 @@ final class SamlXml {
 
     private static Document parse(InputSource source) throws SAXException {
         DocumentBuilder builder;
-        try {
-            builder = FACTORY.newDocumentBuilder();
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
+        synchronized (FACTORY) { // a factory is not specified as thread-safe; a builder is used by one thread only
+            try {
+                builder = FACTORY.newDocumentBuilder();
+            } catch (ParserConfigurationException e) {
+                throw new IllegalStateException(e);
+            }
         }
         builder.setErrorHandler(THROWING);
         builder.setEntityResolver((publicId, systemId) -> {

@@ -184,6 +184,12 @@ class SamlLoginTest {
     }
 
     @Test
+    void aResponseSignedAtBothLevelsIsAccepted() {
+        assertThat(engine.samlLogin(solicited("both@studio.example").with(r -> r.signResponse = true).base64(), null)
+                .loggedIn()).isTrue();
+    }
+
+    @Test
     void anEcdsaSignatureFromAnIdpWithAnEcKeyIsAccepted() {
         SamlTestIdp ec = SamlTestIdp.ec();
         try (ZouEngine ecEngine = engine(new TestStorage(),
