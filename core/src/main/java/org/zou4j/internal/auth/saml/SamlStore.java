@@ -16,7 +16,7 @@ import org.zou4j.ZouException;
 import org.zou4j.internal.sql.Database;
 
 /**
- * SAML state in the database (migration V6), so that any engine over the same storage can finish a login another
+ * SAML state in the database (migration V5), so that any engine over the same storage can finish a login another
  * started: pending AuthnRequest ids (answered once) and the assertions already used (replay protection). Rows are
  * kept only until they would be refused as expired anyway, and purged in passing. Thread-safe.
  */

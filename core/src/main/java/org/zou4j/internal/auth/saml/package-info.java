@@ -8,7 +8,7 @@
  *   <li>{@code AuthnRequests}: unsigned AuthnRequests for the HTTP-Redirect binding;</li>
  *   <li>{@code ResponseValidator}: the signed response posted to the ACS (signature over the very assertion read,
  *       algorithms, issuer, audience, destination, recipient, validity window);</li>
- *   <li>{@code SamlStore}: pending request ids and used assertions in the database (migration V6), so any engine
+ *   <li>{@code SamlStore}: pending request ids and used assertions in the database (migration V5), so any engine
  *       instance can finish a login and an assertion logs in once;</li>
  *   <li>{@link org.zou4j.internal.auth.saml.SamlService}: ties them together and hands the person to
  *       {@link org.zou4j.internal.auth.AuthService#ssoLogin}.</li>
