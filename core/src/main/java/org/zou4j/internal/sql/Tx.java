@@ -123,8 +123,8 @@ public final class Tx {
         TableSchema t = table(table);
         StringBuilder key = new StringBuilder("count|").append(t.name()).append('|');
         List<Object> binds = new ArrayList<>();
-        db.renderer().shape(t.name(), filters, key, binds);
-        try (PreparedStatement ps = prepareCached(key.toString(), binds,
+        boolean cacheable = db.renderer().shape(t.name(), filters, key, binds);
+        try (PreparedStatement ps = prepareCached(cacheable ? key.toString() : null, binds,
                 () -> dsl.selectCount().from(sqlTable(t)).where(db.renderer().conditions(t.name(), filters)));
              ResultSet rs = ps.executeQuery()) {
             rs.next();
@@ -136,9 +136,9 @@ public final class Tx {
         TableSchema t = table(table);
         StringBuilder key = new StringBuilder("exists|").append(t.name()).append('|');
         List<Object> binds = new ArrayList<>();
-        db.renderer().shape(t.name(), filters, key, binds);
+        boolean cacheable = db.renderer().shape(t.name(), filters, key, binds);
         binds.add(1L);
-        try (PreparedStatement ps = prepareCached(key.toString(), binds,
+        try (PreparedStatement ps = prepareCached(cacheable ? key.toString() : null, binds,
                 () -> dsl.selectOne().from(sqlTable(t)).where(db.renderer().conditions(t.name(), filters)).limit(1));
              ResultSet rs = ps.executeQuery()) {
             return rs.next();
@@ -150,10 +150,11 @@ public final class Tx {
         TableSchema t = table(table);
         StringBuilder key = new StringBuilder("column|").append(t.name()).append('|').append(column).append('|');
         List<Object> binds = new ArrayList<>();
-        db.renderer().shape(t.name(), filters, key, binds);
+        boolean cacheable = db.renderer().shape(t.name(), filters, key, binds);
         List<Object> values = new ArrayList<>();
-        try (PreparedStatement ps = prepareCached(key.toString(), binds, () -> dsl.select(SqlRenderer.field(t, column))
-                .from(sqlTable(t)).where(db.renderer().conditions(t.name(), filters)));
+        try (PreparedStatement ps = prepareCached(cacheable ? key.toString() : null, binds,
+                () -> dsl.select(SqlRenderer.field(t, column)).from(sqlTable(t))
+                        .where(db.renderer().conditions(t.name(), filters)));
              ResultSet rs = ps.executeQuery()) {
             RowReader.ValueReader reader = RowReader.readerFor(t.column(column));
             while (rs.next()) {
@@ -182,7 +183,7 @@ public final class Tx {
                                             int offset) throws SQLException {
         StringBuilder key = new StringBuilder("select|").append(t.name()).append('|');
         List<Object> binds = new ArrayList<>();
-        db.renderer().shape(t.name(), filters, key, binds);
+        boolean cacheable = db.renderer().shape(t.name(), filters, key, binds);
         key.append('|');
         for (Order o : order) {
             key.append(o.column()).append(o.descending() ? " d," : " a,");
@@ -192,21 +193,24 @@ public final class Tx {
             binds.add((long) Math.max(0, offset)); // jOOQ binds OFFSET then FETCH NEXT, as longs; checked before
             binds.add((long) limit);                // an entry is kept
         }
-        return prepareCached(key.toString(), binds, () -> selectQuery(t, filters, order, limit, offset));
+        return prepareCached(cacheable ? key.toString() : null, binds,
+                () -> selectQuery(t, filters, order, limit, offset));
     }
 
     /**
      * Prepares the statement of {@code shape}: from the cached SQL with {@code binds}, or built by jOOQ (and offered to
-     * the cache, which keeps it only if jOOQ's binds are {@code binds}).
+     * the cache, which keeps it only if jOOQ's binds are {@code binds}). A null shape is never cached.
      */
     private PreparedStatement prepareCached(String shape, List<Object> binds, java.util.function.Supplier<Query> build)
             throws SQLException {
-        String sql = db.sqlCache().get(shape);
+        String sql = shape == null ? null : db.sqlCache().get(shape);
         if (sql == null) {
             Query q = build.get();
             sql = dsl.render(q);
             List<Object> actual = q.getBindValues();
-            db.sqlCache().offer(shape, sql, binds, actual);
+            if (shape != null) {
+                db.sqlCache().offer(shape, sql, binds, actual);
+            }
             binds = actual;
         }
         PreparedStatement ps = connection.prepareStatement(sql);

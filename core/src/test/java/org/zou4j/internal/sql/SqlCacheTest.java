@@ -82,6 +82,7 @@ class SqlCacheTest {
     @Test
     void listFiltersOfEveryKindGiveTheSameRowsFromTheCache() {
         List<Filter> filters = List.of(Filter.in("id", ids.subList(0, 3)), new Filter.ILike("name", "STATUS%"),
+                new Filter.Range("created_at", LocalDateTime.of(2023, 1, 1, 0, 0), null),
                 new Filter.Not(Filter.eq("color", "#000001")), Filter.or(Filter.eq("name", "status 0"),
                         Filter.eq("name", "status 2"), new Filter.IsNull("color")));
         for (int i = 0; i < 3; i++) {
