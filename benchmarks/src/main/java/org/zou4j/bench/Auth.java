@@ -16,9 +16,12 @@ final class Auth {
     }
 
     static String loginBody() {
+        return loginBody(BenchData.ADMIN_EMAIL, BenchData.ADMIN_PASSWORD);
+    }
+
+    static String loginBody(String email, String password) {
         try {
-            return MAPPER.writeValueAsString(Map.of("email", BenchData.ADMIN_EMAIL, "password",
-                    BenchData.ADMIN_PASSWORD));
+            return MAPPER.writeValueAsString(Map.of("email", email, "password", password));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -40,9 +40,12 @@ import org.zou4j.storage.h2.H2Storage;
  */
 final class BenchData {
     /** Bump when the generated content changes. */
-    static final int GENERATOR_VERSION = 1;
+    static final int GENERATOR_VERSION = 2;
     static final String ADMIN_EMAIL = "admin@bench.zou4j.org";
     static final String ADMIN_PASSWORD = "bench-admin-password";
+    /** Artists who can log in (the login burst), with this password; their e-mails are {@code login.N} in the ids. */
+    static final int LOGIN_USERS = 16;
+    static final String USER_PASSWORD = "bench-user-password";
     static final String SECRET = "zou4j-bench-secret-key-0123456789abcdef";
     private static final LocalDateTime EPOCH = LocalDateTime.of(2024, 1, 8, 9, 0, 0);
     private static final int BATCH = 1000;
@@ -285,6 +288,8 @@ final class BenchData {
         UUID admin = uuid();
         String adminHash = OpenBSDBCrypt.generate("2b", ADMIN_PASSWORD.getBytes(StandardCharsets.UTF_8),
                 randomBytes(16), 12);
+        String userHash = OpenBSDBCrypt.generate("2b", USER_PASSWORD.getBytes(StandardCharsets.UTF_8),
+                randomBytes(16), 12);
         try (Batch b = new Batch(c, "INSERT INTO person (id, created_at, updated_at, first_name, last_name, email, "
                 + "password, role, position, seniority, daily_salary, desktop_login, data) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FORMAT JSON)")) {
@@ -297,7 +302,12 @@ final class BenchData {
                 String first = FIRST[i % FIRST.length];
                 String last = LAST[(i / FIRST.length + i) % LAST.length];
                 String email = (first + "." + last + "." + i + "@studio.example").toLowerCase();
-                b.add(id, setup, setup, first, last, email, null, role, i < 8 ? "supervisor" : "artist",
+                boolean canLogIn = i >= 8 && i < 8 + LOGIN_USERS;
+                if (canLogIn) {
+                    ids.setProperty("login." + (i - 8), email);
+                }
+                b.add(id, setup, setup, first, last, email, canLogIn ? userHash : null, role,
+                        i < 8 ? "supervisor" : "artist",
                         i % 3 == 0 ? "senior" : i % 3 == 1 ? "mid" : "junior", 300 + 10 * (i % 20), "u" + i,
                         i % 4 == 0 ? "{\"badge\":" + (1000 + i) + ",\"desk\":\"B" + (i % 40) + "\"}" : null);
                 everyone.add(id);

@@ -819,12 +819,19 @@ public final class BenchMain {
         Map<Integer, AtomicLong> statuses = new java.util.concurrent.ConcurrentHashMap<>();
         int loginThreads = 4;
         List<Thread> threads = new ArrayList<>();
-        String body = Auth.loginBody();
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < BenchData.LOGIN_USERS; i++) {
+            bodies.add(Auth.loginBody(data.ids().getProperty("login." + i), BenchData.USER_PASSWORD));
+        }
         for (int i = 0; i < loginThreads; i++) {
+            int first = i;
             Thread t = new Thread(() -> {
+                int n = first;
                 try (MiniHttp http = new MiniHttp("127.0.0.1", server.port())) {
                     while (!stop.get()) {
                         try {
+                            String body = bodies.get(n % bodies.size());
+                            n += loginThreads;
                             int status = http.post("/auth/login", null, body).status();
                             statuses.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
                             if (status == 200) {
@@ -849,7 +856,9 @@ public final class BenchMain {
         double ratio = burst.p99() / quiet.p99();
         report.para("A probe client sends `GET /data/tasks/<id>` back to back on one connection for " + seconds
                 + " s, alone, then during a burst of " + loginThreads + " clients posting `/auth/login` (bcrypt "
-                + "cost 12) as fast as they are answered. Login answers by status: " + statuses + ".");
+                + "cost 12) as fast as they are answered, each client cycling through its share of "
+                + BenchData.LOGIN_USERS + " accounts (a studio arriving in the morning). Login answers by status: "
+                + statuses + ".");
         report.table(new String[] {"figure", "value"}, List.of(
                 new String[] {"successful logins/s during the burst", Report.num(ok.get() / elapsed)},
                 new String[] {"probe p50 / p99 without logins", Report.ms(quiet.median()) + " / "
