@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.zou4j.internal.crud.ListOutcome;
 import org.zou4j.internal.crud.RowStream;
+import org.zou4j.internal.json.LazyJson;
 
 /** The engine's {@link ListResult} over a page or a live row stream. */
 final class EngineListResult implements ListResult {
@@ -91,6 +92,8 @@ final class EngineListResult implements ListResult {
                 g.writeNumber(d);
             } else if (v instanceof Long l) {
                 g.writeNumber(l);
+            } else if (v instanceof LazyJson lazy) {
+                LazyJson.write(g, lazy, mapper);
             } else {
                 mapper.writeValue(g, v);
             }

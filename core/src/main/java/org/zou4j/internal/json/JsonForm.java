@@ -69,7 +69,10 @@ public final class JsonForm {
         return t.format(TIMESTAMP_MICROS);
     }
 
-    /** The JSON value (String, Number, Boolean, null, List or Map) of a column value. */
+    /**
+     * The JSON value (String, Number, Boolean, null, List or Map) of a column value. JSON objects and arrays are
+     * {@link LazyJson}: parsed when looked into, written as stored otherwise.
+     */
     public Object toJsonValue(Object value) {
         if (value == null) {
             return null;
@@ -81,11 +84,7 @@ public final class JsonForm {
             return timestamp(t);
         }
         if (value instanceof RawJson json) {
-            try {
-                return mapper.readValue(json.text(), Object.class);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Stored JSON is unreadable", e);
-            }
+            return LazyJson.of(json.text(), mapper); // objects and arrays parsed only when looked into
         }
         if (value instanceof List<?> list) {
             return list.stream().map(this::toJsonValue).toList();
@@ -113,6 +112,8 @@ public final class JsonForm {
             g.writeBoolean(b);
         } else if (value instanceof RawJson json) {
             g.writeRawValue(json.text());
+        } else if (value instanceof LazyJson lazy) {
+            LazyJson.write(g, lazy, mapper);
         } else if (value instanceof Map<?, ?> || value instanceof List<?>) {
             mapper.writeValue(g, value);
         } else {
