@@ -36,7 +36,8 @@ final class EngineListResult implements ListResult {
     @Override
     @SuppressWarnings("unchecked")
     public Iterator<Entry> iterator() {
-        Iterator<Map<String, Object>> rows = isPage()
+        boolean page = isPage();
+        Iterator<Map<String, Object>> rows = page
                 ? ((List<Map<String, Object>>) outcome.page().get("data")).iterator()
                 : outcome.stream();
         return new Iterator<>() {
@@ -47,7 +48,8 @@ final class EngineListResult implements ListResult {
 
             @Override
             public Entry next() {
-                return new Entry(rows.next());
+                // streamed rows are fresh and referenced nowhere else; page rows are also in page()
+                return page ? new Entry(rows.next()) : Entry.owned(rows.next());
             }
         };
     }
