@@ -81,6 +81,17 @@ public final class ProfileMain {
                 };
                 default -> throw new IllegalArgumentException(what);
             };
+            int background = Integer.getInteger("threads", 1) - 1; // extra threads running the same operation
+            for (int t = 0; t < background; t++) {
+                Runnable same = op;
+                Thread th = new Thread(() -> {
+                    while (true) {
+                        same.run();
+                    }
+                }, "profile-load-" + t);
+                th.setDaemon(true);
+                th.start();
+            }
             long warm = System.nanoTime() + 5_000_000_000L;
             while (System.nanoTime() < warm) {
                 op.run();
@@ -106,9 +117,14 @@ public final class ProfileMain {
                 }
                 long alloc = sun.getThreadAllocatedBytes(Thread.currentThread().getId()) - a0;
                 java.util.Collections.sort(cpus);
-                System.out.printf("%s: %d ops, %.3f ms/op wall; CPU of this thread per op: min %.3f ms, median %.3f ms;"
-                        + " %.2f MB allocated per op%n", what, n, (System.nanoTime() - t0) / 1e6 / n, cpus.get(0) / 1e6,
-                        cpus.get(cpus.size() / 2) / 1e6, alloc / 1048576.0 / n);
+                long cpuSum = 0;
+                for (long c : cpus) {
+                    cpuSum += c;
+                }
+                System.out.printf("%s: %d ops, %.3f ms/op wall; CPU of this thread per op: min %.3f ms, median %.3f ms,"
+                        + " mean %.3f ms, p99 %.3f ms; %.2f MB allocated per op%n", what, n,
+                        (System.nanoTime() - t0) / 1e6 / n, cpus.get(0) / 1e6, cpus.get(cpus.size() / 2) / 1e6,
+                        cpuSum / 1e6 / n, cpus.get((int) (cpus.size() * 0.99)) / 1e6, alloc / 1048576.0 / n);
                 r.stop();
                 r.dump(jfr);
             }

@@ -21,11 +21,14 @@ final class JsonRow extends AbstractMap<String, Object> {
     static final class Keys {
         private String[] names = new String[32];
         private int length;
+        /** Position of each shared key (they are all different). */
+        private final java.util.HashMap<String, Integer> positions = new java.util.HashMap<>(64);
 
         private void append(String key) {
             if (length == names.length) {
                 names = Arrays.copyOf(names, length * 2);
             }
+            positions.put(key, length);
             names[length++] = key;
         }
     }
@@ -46,6 +49,11 @@ final class JsonRow extends AbstractMap<String, Object> {
     }
 
     private int indexOf(Object key) {
+        if (own == null) {
+            // this row's keys are the first 'size' shared keys, which are all different
+            Integer at = shared.positions.get(key);
+            return at != null && at < size ? at : -1;
+        }
         for (int i = 0; i < size; i++) {
             String k = keyAt(i);
             if (k == key) {
