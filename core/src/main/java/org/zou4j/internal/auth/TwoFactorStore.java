@@ -231,12 +231,13 @@ final class TwoFactorStore {
                 return true;
             }
             try {
-                return update("INSERT INTO " + TOTP_STEP + " (person_id, last_step) SELECT ?, ? WHERE NOT EXISTS "
-                        + "(SELECT 1 FROM " + TOTP_STEP + " WHERE person_id = ?)", personId, step, personId) == 1;
+                return update("INSERT INTO " + TOTP_STEP + " (person_id, last_step) VALUES (?, ?)", personId,
+                        step) == 1;
             } catch (ZouException e) {
                 if (e.code() != ErrorCode.DUPLICATE) {
-                    throw e; // a concurrent first use inserted meanwhile: compare again
+                    throw e;
                 }
+                // a row exists (a later or equal step, or a concurrent first use): compare again
             }
         }
         return false;
