@@ -6,14 +6,16 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
+import org.zou4j.events.EventSettings;
+import org.zou4j.events.Events;
 import org.zou4j.internal.access.Caller;
 import org.zou4j.internal.access.Policies;
 import org.zou4j.internal.auth.AuthService;
 import org.zou4j.internal.auth.AuthSettings;
 import org.zou4j.internal.crud.CrudService;
 import org.zou4j.internal.crud.ModelRegistry;
+import org.zou4j.internal.events.EngineEvents;
 import org.zou4j.internal.events.EventLog;
-import org.zou4j.internal.events.EventSink;
 import org.zou4j.internal.hooks.HookSettings;
 import org.zou4j.internal.hooks.Hooks;
 import org.zou4j.internal.model.Models;
@@ -37,6 +39,7 @@ public final class ZouEngine implements AutoCloseable {
     private final StorageBackend storage;
     private final Database database;
     private final CrudService crud;
+    private final EngineEvents events;
     private final ProductionService production;
     private final ObjectMapper mapper;
     private final Clock clock;
@@ -59,9 +62,11 @@ public final class ZouEngine implements AutoCloseable {
             AuthService a = authService;
             ModelRegistry registry = new ModelRegistry(Models.ALL, database.schema(), Policies::forModel,
                     a.hooks(Hooks.configured(HookSettings.defaults().withPasswordHashing(a::hashForStorage))));
-            EventLog events = new EventLog(mapper, clock, EventSink.NONE);
-            this.crud = new CrudService(database, registry, events, mapper, clock);
-            this.production = new ProductionService(crud, events);
+            this.events = new EngineEvents(database, mapper, clock, b.eventSettings, ZouEngine::callerOf,
+                    this::ensureOpen);
+            EventLog eventLog = new EventLog(mapper, clock, events);
+            this.crud = new CrudService(database, registry, eventLog, mapper, clock);
+            this.production = new ProductionService(crud, eventLog);
             authService.bind(crud);
             this.auth = authService;
             this.twoFactor = new TwoFactor(this, authService.twoFactor());
@@ -86,6 +91,12 @@ public final class ZouEngine implements AutoCloseable {
     public Session systemSession() {
         ensureOpen();
         return new EngineSession(this, Caller.system());
+    }
+
+    /** Events: listeners (in commit order, after commit) and Zou's event-log reads. */
+    public Events events() {
+        ensureOpen();
+        return events;
     }
 
     /**
@@ -338,7 +349,10 @@ public final class ZouEngine implements AutoCloseable {
         }
     }
 
-    /** Closes the storage; in-flight calls may fail with {@link ErrorCode#UNAVAILABLE}. */
+    /**
+     * Stops event delivery (a listener handling an event may finish it; durable listeners persist their position),
+     * then closes the storage; in-flight calls may fail with {@link ErrorCode#UNAVAILABLE}.
+     */
     @Override
     public void close() {
         if (closed) {
@@ -346,8 +360,12 @@ public final class ZouEngine implements AutoCloseable {
         }
         closed = true;
         Arrays.fill(secretKey, (byte) 0);
-        auth.close();
-        storage.close();
+        try {
+            events.close();
+        } finally {
+            auth.close();
+            storage.close();
+        }
     }
 
     /** Builds a {@link ZouEngine}, validating every setting. */
@@ -356,6 +374,7 @@ public final class ZouEngine implements AutoCloseable {
         private byte[] secretKey;
         private Clock clock = Clock.systemUTC();
         private Path pluginsDirectory;
+        private EventSettings eventSettings = EventSettings.defaults();
         private AuthSettings auth = AuthSettings.defaults();
         private org.zou4j.internal.auth.TwoFactorSettings twoFactor =
                 org.zou4j.internal.auth.TwoFactorSettings.defaults();
@@ -467,6 +486,12 @@ public final class ZouEngine implements AutoCloseable {
         /** The clock (UTC) used for timestamps and token lifetimes; defaults to the system clock. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** How events are delivered to listeners (optional; {@link EventSettings#defaults()}). */
+        public Builder events(EventSettings settings) {
+            this.eventSettings = Objects.requireNonNull(settings, "settings");
             return this;
         }
 

@@ -10,6 +10,7 @@ import org.zou4j.http.internal.Json;
 import org.zou4j.http.internal.Router;
 import org.zou4j.http.internal.routes.AuthRoutes;
 import org.zou4j.http.internal.routes.DataRoutes;
+import org.zou4j.http.internal.routes.EventRoutes;
 import org.zou4j.http.internal.routes.IndexRoutes;
 import org.zou4j.http.internal.routes.ProductionRoutes;
 import org.zou4j.http.internal.routes.TwoFactorRoutes;
@@ -37,6 +38,7 @@ public final class ZouHttpServer implements AutoCloseable {
         router.addAll(new TwoFactorRoutes().routes());
         router.addAll(new DataRoutes().routes(b.engine));
         router.addAll(new ProductionRoutes().routes());
+        router.addAll(new EventRoutes().routes());
         HttpServerConfig.Builder config = HttpServerConfig.builder()
                 .host(b.host)
                 .port(b.port)
