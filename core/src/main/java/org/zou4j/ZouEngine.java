@@ -215,7 +215,7 @@ public final class ZouEngine implements AutoCloseable {
      */
     public Map<String, Object> authenticated(Session session) {
         ensureOpen();
-        return java.util.Collections.unmodifiableMap(auth.authenticated(callerOf(session)));
+        return java.util.Collections.unmodifiableMap(auth.authenticated(enrolmentCallerOf(session)));
     }
 
     /**
@@ -225,14 +225,12 @@ public final class ZouEngine implements AutoCloseable {
      *
      * @throws ZouException 400 {@code "Old password is wrong."}, {@code "Password is too short."},
      *                      {@code "Confirmation password doesn't match."}, {@code "User is unactive."}, the
-     *                      lockout answer; 403 for a bot
+     *                      lockout answer; 403 for a bot, 403 {@code two_factor_authentication_required} for a session
+     *                      restricted to 2FA enrolment
      */
     public void changePassword(Session session, String oldPassword, String password, String password2) {
         ensureOpen();
-        if (session instanceof EngineSession s) {
-            s.refuseIfRestricted(); // Zou: change-password is not an enrolment route
-        }
-        auth.changePassword(callerOf(session), oldPassword, password, password2);
+        auth.changePassword(callerOf(session), oldPassword, password, password2); // not an enrolment route (Zou)
     }
 
     /**
@@ -276,16 +274,26 @@ public final class ZouEngine implements AutoCloseable {
         return auth.ensureAdmin(email, password);
     }
 
+    /**
+     * The caller of a session, for any call but the auth and 2FA ones: a session restricted to 2FA enrolment is
+     * refused (403 {@code two_factor_authentication_required}).
+     */
     static Caller callerOf(Session session) {
-        if (!(session instanceof EngineSession s)) {
-            throw new IllegalArgumentException("Not a session of a zou4j engine: " + session);
-        }
+        EngineSession s = engineSession(session);
+        s.refuseIfRestricted();
         return s.caller();
     }
 
-    /** The caller of a session for the 2FA calls (sessions restricted to enrolment allowed). */
+    /** The caller of a session for {@link #authenticated} and the 2FA calls: restricted sessions allowed. */
     static Caller enrolmentCallerOf(Session session) {
-        return callerOf(session);
+        return engineSession(session).caller();
+    }
+
+    private static EngineSession engineSession(Session session) {
+        if (!(session instanceof EngineSession s)) {
+            throw new IllegalArgumentException("Not a session of a zou4j engine: " + session);
+        }
+        return s;
     }
 
     /** Whether the storage answers a trivial query now. */

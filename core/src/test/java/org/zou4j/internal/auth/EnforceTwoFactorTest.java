@@ -74,6 +74,7 @@ class EnforceTwoFactorTest {
         Session enrolment = engine.enrolmentSession(login.accessToken());
         assertThat(fails(() -> enrolment.data("projects")).body()).isEqualTo(REQUIRED);
         assertThat(fails(() -> enrolment.production()).body()).isEqualTo(REQUIRED);
+        assertThat(fails(() -> engine.events().names(enrolment)).body()).isEqualTo(REQUIRED);
         assertThat(fails(() -> engine.changePassword(enrolment, PASSWORD, "another password",
                 "another password")).body()).isEqualTo(REQUIRED);
         assertThat(engine.authenticated(enrolment)).containsEntry("authenticated", true);
