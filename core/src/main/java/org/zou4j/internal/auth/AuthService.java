@@ -51,10 +51,12 @@ import org.zou4j.mail.MailSender;
 /**
  * Zou's authentication (reference zou-auth.md §1–§3): password login with lockout and login logs, HS256 session
  * tokens with refresh and logout, per-request token verification with database-backed revocation and a fresh user
- * lookup, bot and personal-API tokens, password change and reset by e-mail.
+ * lookup, bot and personal-API tokens, password change and reset by e-mail; second factors at login (§4, with
+ * {@link TwoFactorService} for enrolment) and Zou's {@code ENFORCE_2FA} restricted tokens (§2.7).
  *
- * <p>All state lives in the database (revoked token ids, reset tokens, failure counters), so several engines over
- * one database honour each other's logouts and lockouts. One per engine; thread-safe.
+ * <p>All state lives in the database (revoked token ids, reset tokens, failure counters, one-time codes and
+ * challenges), so several engines over one database honour each other's logouts, lockouts and used codes. One per
+ * engine; thread-safe.
  */
 public final class AuthService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AuthService.class);
