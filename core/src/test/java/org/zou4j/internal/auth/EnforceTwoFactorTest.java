@@ -116,4 +116,21 @@ class EnforceTwoFactorTest {
             assertThat(plain.publicConfig()).containsEntry("enforce_2fa", false);
         }
     }
+
+    @Test
+    void singleSignOnIssuesRestrictedTokensToo() {
+        org.zou4j.testing.SamlTestIdp idp = org.zou4j.testing.SamlTestIdp.rsa();
+        String publicUrl = "https://kitsu.studio.example";
+        try (ZouEngine sso = AuthFixture.engine(SharedH2.fresh(), java.time.Clock.fixed(clock.instant(),
+                java.time.ZoneOffset.UTC)).publicUrl(publicUrl).enforceTwoFactor(true, List.of())
+                .saml(org.zou4j.SamlConfig.builder().idpMetadata(idp.metadata()).build()).build()) {
+            String requestId = org.zou4j.testing.SamlTestIdp.readRequest(sso.samlLoginRedirect()).id();
+            org.zou4j.SsoResult result = sso.samlLogin(idp.response(publicUrl + "/api/auth/saml/login",
+                    publicUrl + "/api/auth/saml/sso", "sso@studio.example", clock.instant()).inResponseTo(requestId)
+                    .base64(), "10.0.0.1");
+            assertThat(claims(result.accessToken())).containsEntry("requires_2fa_setup", true);
+            assertThat(fails(() -> sso.session(result.accessToken())).body()).isEqualTo(REQUIRED);
+            assertThat(sso.enrolmentSession(result.accessToken()).personId()).isNotNull();
+        }
+    }
 }
