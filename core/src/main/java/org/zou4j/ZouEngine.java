@@ -10,9 +10,9 @@ import org.zou4j.internal.access.Policies;
 import org.zou4j.internal.crud.CrudService;
 import org.zou4j.internal.crud.ModelRegistry;
 import org.zou4j.internal.events.EventLog;
-import org.zou4j.internal.events.EventSink;
 import org.zou4j.internal.hooks.Hooks;
 import org.zou4j.internal.model.Models;
+import org.zou4j.internal.plugins.PluginHost;
 import org.zou4j.internal.sql.Database;
 import org.zou4j.storage.StorageBackend;
 
@@ -35,6 +35,7 @@ public final class ZouEngine implements AutoCloseable {
     private final Clock clock;
     private final byte[] secretKey;
     private final Path pluginsDirectory;
+    private final PluginHost plugins;
     private volatile boolean closed;
 
     private ZouEngine(Builder b) {
@@ -43,12 +44,14 @@ public final class ZouEngine implements AutoCloseable {
         this.secretKey = b.secretKey;
         this.pluginsDirectory = b.pluginsDirectory;
         this.mapper = new ObjectMapper();
+        this.plugins = new PluginHost(pluginsDirectory, this::systemSession);
         try {
             this.database = Database.open(storage);
             ModelRegistry registry = new ModelRegistry(Models.ALL, database.schema(), Policies::forModel,
                     Hooks::forModel);
-            EventLog events = new EventLog(mapper, clock, EventSink.NONE);
+            EventLog events = new EventLog(mapper, clock, plugins::deliver);
             this.crud = new CrudService(database, registry, events, mapper, clock);
+            plugins.start();
         } catch (RuntimeException e) {
             storage.close();
             throw e;
@@ -131,6 +134,24 @@ public final class ZouEngine implements AutoCloseable {
         return pluginsDirectory;
     }
 
+    /** What became of each jar of the plugins directory (empty without one). */
+    public java.util.List<PluginStatus> plugins() {
+        return plugins.statuses();
+    }
+
+    /**
+     * Stops every plugin and loads the plugins directory again: new, changed and removed jars and their settings
+     * files. Runs in progress finish with the old plugins. A plugin that fails is reported in {@link #plugins()}.
+     */
+    public void reloadPlugins() {
+        ensureOpen();
+        plugins.reload();
+    }
+
+    PluginHost pluginHost() {
+        return plugins;
+    }
+
     void ensureOpen() {
         if (closed) {
             throw new ZouException(ErrorCode.UNAVAILABLE, "The engine is closed.");
@@ -144,6 +165,7 @@ public final class ZouEngine implements AutoCloseable {
             return;
         }
         closed = true;
+        plugins.stop();
         Arrays.fill(secretKey, (byte) 0);
         storage.close();
     }
@@ -182,7 +204,10 @@ public final class ZouEngine implements AutoCloseable {
             return this;
         }
 
-        /** A directory of plugin jars to load (optional). */
+        /**
+         * A directory of plugin jars to load (optional), with each plugin's optional settings file
+         * {@code <plugin-id>.properties}.
+         */
         public Builder pluginsDirectory(Path dir) {
             this.pluginsDirectory = dir;
             return this;
@@ -201,6 +226,10 @@ public final class ZouEngine implements AutoCloseable {
             if (secretKey == null || secretKey.length < 32) {
                 throw new IllegalStateException("ZouEngine.builder(): secretKey(...) is required and must be at least "
                         + "32 bytes (e.g. 32 random bytes, base64-encoded).");
+            }
+            if (pluginsDirectory != null && !java.nio.file.Files.isDirectory(pluginsDirectory)) {
+                throw new IllegalStateException("ZouEngine.builder(): the plugins directory " + pluginsDirectory
+                        + " does not exist or is not a directory; create it or leave pluginsDirectory(...) out.");
             }
             return new ZouEngine(this);
         }
