@@ -34,6 +34,12 @@ final class EngineSession implements Session {
     }
 
     @Override
+    public Production production() {
+        engine.ensureOpen();
+        return new EngineProduction(engine.production(), caller);
+    }
+
+    @Override
     public org.zou4j.plugin.ActionResult runAction(String actionId, java.util.List<String> selection,
                                                    java.util.Map<String, ?> input) {
         engine.ensureOpen();

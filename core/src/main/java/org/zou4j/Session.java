@@ -19,6 +19,9 @@ public interface Session {
      */
     DataSet data(String route);
 
+    /** Zou's production routes beyond generic CRUD, with this caller's rights. */
+    Production production();
+
     /**
      * Runs a plugin's custom action on a selection, as this caller: the action's required role is checked first, and
      * every read or write the action makes goes through this session's permissions.

@@ -13,6 +13,7 @@ import org.zou4j.internal.events.EventLog;
 import org.zou4j.internal.hooks.Hooks;
 import org.zou4j.internal.model.Models;
 import org.zou4j.internal.plugins.PluginHost;
+import org.zou4j.internal.production.ProductionService;
 import org.zou4j.internal.sql.Database;
 import org.zou4j.storage.StorageBackend;
 
@@ -31,6 +32,7 @@ public final class ZouEngine implements AutoCloseable {
     private final StorageBackend storage;
     private final Database database;
     private final CrudService crud;
+    private final ProductionService production;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final byte[] secretKey;
@@ -51,6 +53,7 @@ public final class ZouEngine implements AutoCloseable {
                     Hooks::forModel);
             EventLog events = new EventLog(mapper, clock, plugins::deliver);
             this.crud = new CrudService(database, registry, events, mapper, clock);
+            this.production = new ProductionService(crud, events);
             plugins.start();
         } catch (RuntimeException e) {
             storage.close();
@@ -119,6 +122,10 @@ public final class ZouEngine implements AutoCloseable {
     /** The routes served at {@code /data/<route>}, in Zou's route-table order. */
     public java.util.List<String> dataRoutes() {
         return java.util.List.copyOf(crud.models().routes().keySet());
+    }
+
+    ProductionService production() {
+        return production;
     }
 
     CrudService crud() {

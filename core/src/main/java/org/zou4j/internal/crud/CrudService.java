@@ -70,6 +70,17 @@ public final class CrudService {
         return new HookContext(caller, tx, batch, this, clock);
     }
 
+    /** Serializes rows of {@code m} as Zou does for the given view (for services beyond generic CRUD). */
+    public List<Map<String, Object>> serialize(HookContext ctx, BoundModel m, List<Row> rows, boolean relations,
+                                              ModelHooks.View view) throws SQLException {
+        return serializer.many(ctx, m, rows, relations, view);
+    }
+
+    /** Loads a row by id, or throws Zou's 404. */
+    public static Row require(Tx tx, BoundModel m, UUID id) throws SQLException {
+        return load(tx, m, id);
+    }
+
     // ---- list ------------------------------------------------------------------------------------------------------
 
     /**

@@ -56,6 +56,10 @@ public sealed interface Filter {
         }
     }
 
+    /** The condition does not hold (SQL NOT; rows where it is unknown are excluded too). */
+    record Not(Filter filter) implements Filter {
+    }
+
     /** Matches nothing (e.g. a caller who may see no row). */
     record None() implements Filter {
     }

@@ -92,6 +92,8 @@ final class SqlRenderer {
                 cs.add(render(t, f));
             }
             return cs.isEmpty() ? DSL.falseCondition() : DSL.or(cs);
+        } else if (filter instanceof Filter.Not not) {
+            return DSL.not(render(t, not.filter()));
         } else if (filter instanceof Filter.None) {
             return DSL.falseCondition();
         }

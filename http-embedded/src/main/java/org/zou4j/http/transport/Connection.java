@@ -159,7 +159,9 @@ final class Connection {
         }
     }
 
-    private boolean respond(Exchange exchange, RequestHead head, HttpResponse response) throws IOException {
+    private boolean respond(Exchange request, RequestHead head, HttpResponse response) throws IOException {
+        // A shutdown that began while the handler ran still gets "Connection: close" on this response.
+        Exchange exchange = context.shuttingDown() ? request.closing() : request;
         try {
             return writer.send(exchange, response);
         } catch (BodyWriterException e) {

@@ -30,6 +30,7 @@ final class ConnectionPool implements NanoHTTPD.AsyncRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionPool.class);
     private static final int REJECT_QUEUE = 64;
     private static final int REJECT_LINGER_MILLIS = 500;
+    private static final long OVERLOAD_WARNING_INTERVAL_NANOS = 10_000_000_000L;
 
     private final HttpServerConfig config;
     private final Semaphore permits;
@@ -38,6 +39,7 @@ final class ConnectionPool implements NanoHTTPD.AsyncRunner {
     private final ThreadPoolExecutor rejecter;
     private final ScheduledExecutorService watchdog;
     private volatile boolean shuttingDown;
+    private volatile long lastOverloadWarning;
 
     ConnectionPool(HttpServerConfig config, String name) {
         this.config = config;
@@ -48,6 +50,10 @@ final class ConnectionPool implements NanoHTTPD.AsyncRunner {
                 new ArrayBlockingQueue<>(REJECT_QUEUE), threads(name + "-reject"),
                 (task, executor) -> ((Rejection) task).dropSilently());
         this.watchdog = Executors.newSingleThreadScheduledExecutor(threads(name + "-watchdog"));
+    }
+
+    /** Starts the write watchdog; called when the server starts, so an unstarted transport owns no thread. */
+    void startWatchdog() {
         long period = Math.max(100, Math.min(1000, config.writeTimeout().toMillis() / 4));
         watchdog.scheduleWithFixedDelay(this::cutStalledWriters, period, period, TimeUnit.MILLISECONDS);
     }
@@ -71,7 +77,7 @@ final class ConnectionPool implements NanoHTTPD.AsyncRunner {
             return;
         }
         if (!permits.tryAcquire()) {
-            LOG.warn("Connection limit ({}) reached: answering 503", config.maxConnections());
+            warnOverloaded();
             rejecter.execute(new Rejection(client.socket()));
             return;
         }
@@ -118,6 +124,16 @@ final class ConnectionPool implements NanoHTTPD.AsyncRunner {
             workers.awaitTermination(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** At most one warning per interval: under overload, every refused connection would log otherwise. */
+    private void warnOverloaded() {
+        long now = System.nanoTime();
+        long last = lastOverloadWarning;
+        if (last == 0 || now - last > OVERLOAD_WARNING_INTERVAL_NANOS) {
+            lastOverloadWarning = now;
+            LOG.warn("Connection limit ({}) reached: new connections are answered 503", config.maxConnections());
         }
     }
 

@@ -60,6 +60,7 @@ public final class HttpTransport implements AutoCloseable {
             closed = true;
             throw new UncheckedIOException("Cannot listen on " + config.host() + ":" + config.port(), e);
         }
+        pool.startWatchdog();
         started = true;
         return this;
     }

@@ -55,7 +55,7 @@ final class ResponseWriter {
                 default -> headers.add(h.getKey(), h.getValue());
             }
         }
-        headers.add("Date", HttpDate.now());
+        headers.addIfAbsent("Date", HttpDate.now());
         for (String[] h : SECURITY_HEADERS) {
             headers.addIfAbsent(h[0], h[1]);
         }
