@@ -306,10 +306,10 @@ public final class PluginHost {
                 p.extensions.add(l);
                 Set<String> events = l.events();
                 if (events == null || events.isEmpty()) {
-                    throw new ActivationException(label + ": listener " + l.getClass().getName()
-                            + " subscribes to no event (events() is empty).", null);
+                    LOG.info("{}: listener {} subscribes to no event", label, l.getClass().getName());
+                } else {
+                    p.listeners.add(new ListenerRunner(p, l, events));
                 }
-                p.listeners.add(new ListenerRunner(p, l, events));
             }
             return p;
         } catch (ActivationException e) {
