@@ -10,6 +10,7 @@ import org.zou4j.http.internal.Json;
 import org.zou4j.http.internal.Router;
 import org.zou4j.http.internal.routes.DataRoutes;
 import org.zou4j.http.internal.routes.IndexRoutes;
+import org.zou4j.http.internal.routes.PluginRoutes;
 import org.zou4j.http.internal.routes.ProductionRoutes;
 import org.zou4j.http.transport.HttpServerConfig;
 import org.zou4j.http.transport.HttpTransport;
@@ -33,6 +34,7 @@ public final class ZouHttpServer implements AutoCloseable {
         router.addAll(new IndexRoutes().routes(b.engine));
         router.addAll(new DataRoutes().routes(b.engine));
         router.addAll(new ProductionRoutes().routes());
+        router.addAll(new PluginRoutes().routes());
         HttpServerConfig.Builder config = HttpServerConfig.builder()
                 .host(b.host)
                 .port(b.port)
