@@ -410,9 +410,10 @@ public final class PluginHost {
     }
 
     private static ZouEvent toEvent(EventRecord r) {
+        Object project = r.projectId() != null ? r.projectId() : r.data().get("project_id");
         return new ZouEvent(r.id().toString(), r.name(), r.data(),
                 r.userId() == null ? null : r.userId().toString(),
-                r.projectId() == null ? null : r.projectId().toString(),
+                project == null ? null : project.toString(),
                 r.createdAt() == null ? null : r.createdAt().toString());
     }
 
