@@ -95,7 +95,7 @@ public final class CrudService {
             HookContext ctx = context(caller, read.tx(), null);
             ListRequest req = ListRequest.parse(ctx, m, query, values, mapper);
             List<Filter> filters = new ArrayList<>(req.filters());
-            Filter scope = m.access().listScope(ctx.access());
+            Filter scope = m.access().listScope(ctx.access(), query);
             if (scope != null) {
                 filters.add(scope);
             }
@@ -200,7 +200,7 @@ public final class CrudService {
             }
             columns.put(key, convert(m, column, e.getValue()));
         }
-        m.access().checkCreate(ctx.access(), columns);
+        m.access().checkCreate(ctx.access(), withCollections(columns, links));
         if (!unknown.isEmpty()) {
             throw ZouException.plain(ErrorCode.UNKNOWN_FIELD, "'" + unknown.get(0) + "' is an invalid keyword argument for "
                     + def.typeName());
@@ -269,7 +269,7 @@ public final class CrudService {
             }
             changes.put(key, convert(m, column, e.getValue()));
         }
-        m.access().checkUpdate(ctx.access(), current, changes);
+        m.access().checkUpdate(ctx.access(), current, withCollections(changes, links));
         m.hooks().beforeUpdate(ctx, current, changes, body);
         checkChoices(m, changes);
         for (String key : changes.keySet()) {
@@ -331,6 +331,16 @@ public final class CrudService {
         data.put(idKey, row.id().toString());
         UUID projectId = m.hasProjectId() ? (UUID) row.get("project_id") : null;
         ctx.events().emit((prefix != null ? prefix : m.def().eventPrefix()) + ":" + verb, data, projectId);
+    }
+
+    /** What a permission check sees of a write: the column values plus written collections as id lists. */
+    private static Map<String, Object> withCollections(Map<String, Object> columns, Map<Relation, List<UUID>> links) {
+        if (links.isEmpty()) {
+            return java.util.Collections.unmodifiableMap(columns);
+        }
+        Map<String, Object> all = new LinkedHashMap<>(columns);
+        links.forEach((rel, ids) -> all.put(rel.name(), List.copyOf(ids)));
+        return java.util.Collections.unmodifiableMap(all);
     }
 
     private Object convert(BoundModel m, Column column, Object value) {
