@@ -56,6 +56,7 @@ public final class ZouEngine implements AutoCloseable {
             this.production = new ProductionService(crud, events);
             plugins.start();
         } catch (RuntimeException e) {
+            plugins.stop();
             storage.close();
             throw e;
         }
