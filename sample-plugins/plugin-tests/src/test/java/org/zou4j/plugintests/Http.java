@@ -2,8 +2,6 @@ package org.zou4j.plugintests;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -14,14 +12,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
-import org.zou4j.ZouEngine;
 
 /** A small HTTP client for the plugin routes over a real socket. */
 final class Http {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    static final String ADMIN_EMAIL = "root@example.com";
-    static final String ADMIN_PASSWORD = "plugin-tests-password-1";
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -60,25 +54,9 @@ final class Http {
         }
     }
 
-    /**
-     * Logs in as an admin through Zou's {@code POST /auth/login}. The admin is created with the engine's account
-     * bootstrap ({@code ensureAdmin}); these tests are skipped on an engine that has none yet.
-     */
-    Http loginAsAdmin(ZouEngine engine) {
-        Method ensureAdmin;
-        try {
-            ensureAdmin = ZouEngine.class.getMethod("ensureAdmin", String.class, String.class);
-        } catch (NoSuchMethodException e) {
-            Assumptions.abort("the engine has no account bootstrap (ZouEngine.ensureAdmin) yet: no token to call "
-                    + "the HTTP API with");
-            return this;
-        }
-        try {
-            ensureAdmin.invoke(engine, ADMIN_EMAIL, ADMIN_PASSWORD);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new AssertionError("ensureAdmin failed", e);
-        }
-        Reply login = send("POST", "/auth/login", json(Map.of("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD)),
+    /** Logs in through Zou's {@code POST /auth/login}; later requests carry the access token. */
+    Http login(String email, String password) {
+        Reply login = send("POST", "/auth/login", json(Map.of("email", email, "password", password)),
                 "application/json", Map.of());
         if (login.status() != 200) {
             throw new AssertionError("login failed: " + login.status() + " " + login.text());

@@ -25,7 +25,7 @@ class PluginHttpTest {
     void start() {
         studio = new Studio(Studio.copySamplePlugins(plugins)).withProduction();
         server = ZouHttpServer.builder(studio.engine).port(0).build().start();
-        http = new Http(server.port()).loginAsAdmin(studio.engine);
+        http = new Http(server.port()).login(Studio.email("Ada"), Studio.PASSWORD);
     }
 
     @AfterEach
@@ -152,6 +152,12 @@ class PluginHttpTest {
         Http.Reply crossSite = http.postForm("/actions/plugins/csv-export/export-csv",
                 kitsuForm("shot", studio.shot1Animation.id()), Map.of("Origin", "https://evil.example.com"));
         assertThat(crossSite.status()).isEqualTo(403);
+
+        Http.Reply artist = new Http(server.port()).login(Studio.email("Art"), Studio.PASSWORD)
+                .postJson("/actions/plugins/bulk-status/set-task-status", Map.of("selection",
+                        List.of(studio.shot1Animation.id()), "task_status", "wfa"));
+        assertThat(artist.status()).isEqualTo(403);
+        assertThat((String) artist.map().get("message")).contains("needs the manager role or higher; you are user");
 
         Http.Reply anonymous = new Http(server.port()).postJson("/actions/plugins/csv-export/export-csv",
                 Map.of("selection", List.of(studio.shot1Animation.id())));

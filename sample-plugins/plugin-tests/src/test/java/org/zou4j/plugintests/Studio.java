@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.zou4j.Entry;
-import org.zou4j.PersonSessions;
 import org.zou4j.Session;
 import org.zou4j.ZouEngine;
 import org.zou4j.storage.h2.H2Storage;
@@ -19,6 +18,8 @@ import org.zou4j.storage.h2.H2Storage;
  */
 final class Studio implements AutoCloseable {
     static final String SECRET = "0123456789abcdef0123456789abcdef";
+    /** Every person's password. */
+    static final String PASSWORD = "plugin-tests-password-1";
 
     final ZouEngine engine;
     final Session system;
@@ -90,7 +91,7 @@ final class Studio implements AutoCloseable {
     }
 
     Session as(Entry person) {
-        return PersonSessions.of(engine, person.id());
+        return engine.sessionForPerson(person.id());
     }
 
     Entry task(String id) {
@@ -118,7 +119,11 @@ final class Studio implements AutoCloseable {
 
     private Entry person(String firstName, String role) {
         return system.data("persons").create(Map.of("first_name", firstName, "last_name", "Tester", "email",
-                firstName.toLowerCase(java.util.Locale.ROOT) + "@example.com", "role", role));
+                email(firstName), "role", role, "password", PASSWORD));
+    }
+
+    static String email(String firstName) {
+        return firstName.toLowerCase(java.util.Locale.ROOT) + "@example.com";
     }
 
     @Override
