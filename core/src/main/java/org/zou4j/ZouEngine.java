@@ -6,12 +6,16 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
+import org.zou4j.events.EventSettings;
+import org.zou4j.events.Events;
 import org.zou4j.internal.access.Caller;
 import org.zou4j.internal.access.Policies;
 import org.zou4j.internal.auth.AuthService;
 import org.zou4j.internal.auth.AuthSettings;
+import org.zou4j.internal.auth.saml.SamlService;
 import org.zou4j.internal.crud.CrudService;
 import org.zou4j.internal.crud.ModelRegistry;
+import org.zou4j.internal.events.EngineEvents;
 import org.zou4j.internal.events.EventLog;
 import org.zou4j.internal.hooks.HookSettings;
 import org.zou4j.internal.hooks.Hooks;
@@ -37,6 +41,7 @@ public final class ZouEngine implements AutoCloseable {
     private final StorageBackend storage;
     private final Database database;
     private final CrudService crud;
+    private final EngineEvents events;
     private final ProductionService production;
     private final ObjectMapper mapper;
     private final Clock clock;
@@ -44,6 +49,7 @@ public final class ZouEngine implements AutoCloseable {
     private final Path pluginsDirectory;
     private final PluginHost plugins;
     private final AuthService auth;
+    private final SamlService saml;
     private volatile boolean closed;
 
     private ZouEngine(Builder b) {
@@ -52,7 +58,7 @@ public final class ZouEngine implements AutoCloseable {
         this.secretKey = b.secretKey;
         this.pluginsDirectory = b.pluginsDirectory;
         this.mapper = new ObjectMapper();
-        this.plugins = new PluginHost(pluginsDirectory, this::systemSession);
+        this.plugins = new PluginHost(pluginsDirectory, this::systemSession, this::events);
         AuthService authService = null;
         try {
             this.database = Database.open(storage);
@@ -60,11 +66,15 @@ public final class ZouEngine implements AutoCloseable {
             AuthService a = authService;
             ModelRegistry registry = new ModelRegistry(Models.ALL, database.schema(), Policies::forModel,
                     a.hooks(Hooks.configured(HookSettings.defaults().withPasswordHashing(a::hashForStorage))));
-            EventLog events = new EventLog(mapper, clock, plugins::deliver);
-            this.crud = new CrudService(database, registry, events, mapper, clock);
-            this.production = new ProductionService(crud, events);
+            this.events = new EngineEvents(database, mapper, clock, b.eventSettings, ZouEngine::callerOf,
+                    this::ensureOpen);
+            EventLog eventLog = new EventLog(mapper, clock, events);
+            this.crud = new CrudService(database, registry, eventLog, mapper, clock);
+            this.production = new ProductionService(crud, eventLog);
             authService.bind(crud);
             this.auth = authService;
+            this.saml = b.saml == null ? null
+                    : new SamlService(b.saml.resolve(b.auth.publicUrl()), database, clock, authService);
             plugins.start();
         } catch (RuntimeException e) {
             plugins.stop();
@@ -88,6 +98,12 @@ public final class ZouEngine implements AutoCloseable {
     public Session systemSession() {
         ensureOpen();
         return new EngineSession(this, Caller.system());
+    }
+
+    /** Events: listeners (in commit order, after commit) and Zou's event-log reads. */
+    public Events events() {
+        ensureOpen();
+        return events;
     }
 
     /**
@@ -161,6 +177,46 @@ public final class ZouEngine implements AutoCloseable {
     public LoginResult logout(String accessToken, String userAgent) {
         ensureOpen();
         return auth.logout(accessToken, userAgent);
+    }
+
+    /**
+     * Where {@code GET /auth/saml/login} sends the browser: the identity provider's single sign-on URL carrying a new
+     * AuthnRequest (HTTP-Redirect binding). The request is remembered in the database for the configured request
+     * lifetime, so any engine over the same storage can accept its answer.
+     *
+     * @throws ZouException 400 {@code {"error": "SAML is not enabled."}} when the engine has no
+     *                      {@link Builder#saml SAML configuration}
+     */
+    public String samlLoginRedirect() {
+        ensureOpen();
+        if (saml == null) {
+            throw SamlService.notEnabled();
+        }
+        return saml.loginRedirect();
+    }
+
+    /**
+     * Zou's SAML assertion consumer service ({@code POST /auth/saml/sso}): validates the identity provider's signed
+     * response (signature by a metadata certificate over the very assertion read, issuer, audience, destination and
+     * recipient, validity window, an answer to a pending request of this server unless IdP-initiated login is
+     * allowed, never seen before), then finds the person by the subject's NameID e-mail (case-insensitive) and updates
+     * their name, phone, country, studio and departments from the assertion's attributes when they differ, or creates
+     * them as an active {@code user}. An active person is logged in as a password login would be (token pair as
+     * cookies, login log); an inactive one is only redirected.
+     *
+     * @param samlResponse the {@code SAMLResponse} form field, base64
+     * @param ipAddress    the client's address for the login log, or null
+     * @return the redirect to the web app, with the session cookies when the person may log in
+     * @throws ZouException 400 {@code {"error": "SAML is not enabled."}} when SAML is off; 400 {@code {"error": true,
+     *                      "message": "Invalid SAML response."}} for a refused response (the reason is in the
+     *                      exception's message and the log); 400 when the person cannot be created (e.g. user limit)
+     */
+    public SsoResult samlLogin(String samlResponse, String ipAddress) {
+        ensureOpen();
+        if (saml == null) {
+            throw SamlService.notEnabled();
+        }
+        return saml.consume(samlResponse, ipAddress);
     }
 
     /**
@@ -270,8 +326,8 @@ public final class ZouEngine implements AutoCloseable {
             return !rows.isEmpty() && Boolean.TRUE.equals(rows.get(0).get("dark_theme_by_default"));
         }));
         config.put("indexer_configured", false);
-        config.put("saml_enabled", false);
-        config.put("saml_idp_name", "");
+        config.put("saml_enabled", saml != null);
+        config.put("saml_idp_name", saml == null ? "" : saml.settings().idpName());
         config.put("oidc_enabled", false);
         config.put("oidc_idp_name", "");
         config.put("default_locale", "en_US");
@@ -326,7 +382,10 @@ public final class ZouEngine implements AutoCloseable {
         }
     }
 
-    /** Closes the storage; in-flight calls may fail with {@link ErrorCode#UNAVAILABLE}. */
+    /**
+     * Stops event delivery (a listener handling an event may finish it; durable listeners persist their position),
+     * then closes the storage; in-flight calls may fail with {@link ErrorCode#UNAVAILABLE}.
+     */
     @Override
     public void close() {
         if (closed) {
@@ -335,8 +394,12 @@ public final class ZouEngine implements AutoCloseable {
         closed = true;
         plugins.stop();
         Arrays.fill(secretKey, (byte) 0);
-        auth.close();
-        storage.close();
+        try {
+            events.close();
+        } finally {
+            auth.close();
+            storage.close();
+        }
     }
 
     /** Builds a {@link ZouEngine}, validating every setting. */
@@ -345,8 +408,10 @@ public final class ZouEngine implements AutoCloseable {
         private byte[] secretKey;
         private Clock clock = Clock.systemUTC();
         private Path pluginsDirectory;
+        private EventSettings eventSettings = EventSettings.defaults();
         private AuthSettings auth = AuthSettings.defaults();
         private MailSender mailSender;
+        private SamlConfig saml;
 
         private Builder() {
         }
@@ -408,6 +473,15 @@ public final class ZouEngine implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Enables SAML single sign-on ({@code /auth/saml/login}, {@code /auth/saml/sso}; Zou's {@code SAML_ENABLED}).
+         * The service-provider URLs default from {@link #publicUrl(String)}.
+         */
+        public Builder saml(SamlConfig config) {
+            this.saml = Objects.requireNonNull(config, "saml");
+            return this;
+        }
+
         /** Where the data lives (e.g. {@code H2Storage.file(dir)}); required. The engine closes it. */
         public Builder storage(StorageBackend storage) {
             this.storage = Objects.requireNonNull(storage, "storage");
@@ -429,6 +503,12 @@ public final class ZouEngine implements AutoCloseable {
         /** The clock (UTC) used for timestamps and token lifetimes; defaults to the system clock. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** How events are delivered to listeners (optional; {@link EventSettings#defaults()}). */
+        public Builder events(EventSettings settings) {
+            this.eventSettings = Objects.requireNonNull(settings, "settings");
             return this;
         }
 

@@ -128,12 +128,13 @@ class DataRoutesEndToEndTest {
     void concurrentKeepAliveClientsAreAllAnsweredCorrectly() throws Exception {
         String id = (String) client.post("/api/data/departments", Map.of("name", "Busy", "color", "#000000"))
                 .map().get("id");
+        String token = engine.login(LoginRequest.of(ADMIN, PASSWORD)).access().orElseThrow();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<Integer>> results = new ArrayList<>();
             for (int t = 0; t < 8; t++) {
                 results.add(pool.submit(() -> {
-                    ApiClient own = new ApiClient(server.port()).withToken(tokenOf(client));
+                    ApiClient own = new ApiClient(server.port()).withToken(token);
                     int ok = 0;
                     for (int i = 0; i < 100; i++) {
                         ApiClient.Reply r = own.get("/api/data/departments/" + id);
@@ -150,9 +151,5 @@ class DataRoutesEndToEndTest {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private static String tokenOf(ApiClient c) {
-        return engine.login(LoginRequest.of(ADMIN, PASSWORD)).access().orElseThrow();
     }
 }

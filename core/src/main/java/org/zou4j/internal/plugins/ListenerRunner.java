@@ -1,41 +1,32 @@
 package org.zou4j.internal.plugins;
 
 import java.util.Set;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zou4j.events.Event;
+import org.zou4j.events.Events;
+import org.zou4j.events.Subscription;
 import org.zou4j.plugin.ZouEvent;
 import org.zou4j.plugin.ZouEventListener;
 
 /**
- * Delivers events to one plugin listener on its own thread, in order, off the thread that committed the change. The
- * queue is bounded: when a listener falls that far behind, further events are dropped for it (and logged) rather than
- * holding the engine's memory or its writers.
+ * One plugin listener attached to the engine's events: one subscription, so the listener gets each event it wants once,
+ * in commit order, on the subscription's own thread. Its exceptions are the plugin's to retry (the webhook sample does):
+ * they are logged and counted here and never handed to the engine's retry, so an event is never delivered twice.
  */
 final class ListenerRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ListenerRunner.class);
-    static final int QUEUE_CAPACITY = 10_000;
 
     private final LoadedPlugin plugin;
     private final ZouEventListener listener;
     private final Set<String> patterns;
-    private final ThreadPoolExecutor executor;
+    private final Subscription subscription;
 
-    ListenerRunner(LoadedPlugin plugin, ZouEventListener listener, Set<String> patterns) {
+    ListenerRunner(LoadedPlugin plugin, ZouEventListener listener, Set<String> patterns, Events events) {
         this.plugin = plugin;
         this.listener = listener;
         this.patterns = Set.copyOf(patterns);
-        String name = "zou4j-plugin-" + plugin.id + "-" + listener.getClass().getSimpleName();
-        this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(QUEUE_CAPACITY), r -> {
-                    Thread t = new Thread(r, name);
-                    t.setDaemon(true);
-                    t.setContextClassLoader(plugin.classLoader);
-                    return t;
-                });
+        this.subscription = events.subscribe("*", this::deliver);
     }
 
     boolean wants(String eventName) {
@@ -48,19 +39,16 @@ final class ListenerRunner {
         return false;
     }
 
-    void submit(ZouEvent event) {
-        try {
-            executor.execute(() -> deliver(event));
-        } catch (RejectedExecutionException e) {
-            plugin.failures.incrementAndGet();
-            if (!executor.isShutdown()) {
-                LOG.warn("Plugin {}: listener {} is {} events behind; event {} {} dropped for it", plugin.id,
-                        listener.getClass().getName(), QUEUE_CAPACITY, event.name(), event.id());
-            }
+    private void deliver(Event e) {
+        if (!wants(e.name())) {
+            return;
         }
-    }
-
-    private void deliver(ZouEvent event) {
+        Object project = e.projectId() != null ? e.projectId() : e.data().get("project_id");
+        ZouEvent event = new ZouEvent(e.id(), e.name(), e.data(), e.userId(),
+                project == null ? null : project.toString(), e.createdAt());
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(plugin.classLoader);
         try {
             listener.onEvent(event);
         } catch (Throwable t) {
@@ -68,21 +56,13 @@ final class ListenerRunner {
             plugin.failures.incrementAndGet();
             LOG.error("Plugin {}: listener {} failed on event {} {}", plugin.id, listener.getClass().getName(),
                     event.name(), event.id(), t);
+        } finally {
+            thread.setContextClassLoader(previous);
         }
     }
 
-    /** Stops taking events, lets the queued ones finish for a bounded time, then interrupts. */
+    /** Detaches the listener; an event being handled may finish (bounded by the engine's event settings). */
     void close() {
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-                int dropped = executor.shutdownNow().size();
-                LOG.warn("Plugin {}: listener {} did not finish in 5 s; {} queued events dropped", plugin.id,
-                        listener.getClass().getName(), dropped);
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        subscription.close();
     }
 }

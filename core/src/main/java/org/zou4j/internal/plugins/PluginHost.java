@@ -24,14 +24,13 @@ import org.zou4j.ErrorCode;
 import org.zou4j.PluginStatus;
 import org.zou4j.Session;
 import org.zou4j.ZouException;
-import org.zou4j.internal.events.EventRecord;
+import org.zou4j.events.Events;
 import org.zou4j.plugin.ActionException;
 import org.zou4j.plugin.ActionResult;
 import org.zou4j.plugin.CustomAction;
 import org.zou4j.plugin.DataException;
 import org.zou4j.plugin.PluginEnvironment;
 import org.zou4j.plugin.Role;
-import org.zou4j.plugin.ZouEvent;
 import org.zou4j.plugin.ZouEventListener;
 import org.zou4j.plugin.ZouExtension;
 
@@ -56,16 +55,19 @@ public final class PluginHost {
 
     private final Path directory;
     private final Supplier<Session> systemSession;
+    private final Supplier<Events> events;
     private ZouPluginManager manager;
     private volatile Snapshot snapshot = Snapshot.EMPTY;
 
     /**
      * @param directory     the plugins directory, or {@code null} for none
      * @param systemSession the engine's own session, used to record plugins and their actions in the database
+     * @param events        the engine's events, which plugin listeners subscribe to
      */
-    public PluginHost(Path directory, Supplier<Session> systemSession) {
+    public PluginHost(Path directory, Supplier<Session> systemSession, Supplier<Events> events) {
         this.directory = directory;
         this.systemSession = systemSession;
+        this.events = events;
     }
 
     /** Loads and starts every plugin jar of the directory and records them; never throws for a plugin's fault. */
@@ -249,27 +251,6 @@ public final class PluginHost {
         }
     }
 
-    /** Hands committed events to the listeners that want them (asynchronously; never throws). */
-    public void deliver(List<EventRecord> events) {
-        Snapshot s = snapshot;
-        if (s.started.isEmpty()) {
-            return;
-        }
-        for (EventRecord r : events) {
-            ZouEvent event = null;
-            for (LoadedPlugin p : s.started.values()) {
-                for (ListenerRunner l : p.listeners) {
-                    if (l.wants(r.name())) {
-                        if (event == null) {
-                            event = toEvent(r);
-                        }
-                        l.submit(event);
-                    }
-                }
-            }
-        }
-    }
-
     // ---- activation ------------------------------------------------------------------------------------------------
 
     private LoadedPlugin activate(ZouPluginManager m, PluginWrapper w) throws ActivationException {
@@ -308,7 +289,7 @@ public final class PluginHost {
                 if (events == null || events.isEmpty()) {
                     LOG.info("{}: listener {} subscribes to no event", label, l.getClass().getName());
                 } else {
-                    p.listeners.add(new ListenerRunner(p, l, events));
+                    p.listeners.add(new ListenerRunner(p, l, events, this.events.get()));
                 }
             }
             return p;
@@ -407,14 +388,6 @@ public final class PluginHost {
         b.put("error", true);
         b.put("message", message);
         return b;
-    }
-
-    private static ZouEvent toEvent(EventRecord r) {
-        Object project = r.projectId() != null ? r.projectId() : r.data().get("project_id");
-        return new ZouEvent(r.id().toString(), r.name(), r.data(),
-                r.userId() == null ? null : r.userId().toString(),
-                project == null ? null : project.toString(),
-                r.createdAt() == null ? null : r.createdAt().toString());
     }
 
     private static Map<String, String> readSettings(Path file) throws IOException {
