@@ -11,6 +11,8 @@ import org.zou4j.internal.crud.CrudService;
 import org.zou4j.internal.crud.ModelRegistry;
 import org.zou4j.internal.events.EventLog;
 import org.zou4j.internal.events.EventSink;
+import org.zou4j.internal.hooks.BcryptPasswords;
+import org.zou4j.internal.hooks.HookSettings;
 import org.zou4j.internal.hooks.Hooks;
 import org.zou4j.internal.model.Models;
 import org.zou4j.internal.production.ProductionService;
@@ -37,6 +39,7 @@ public final class ZouEngine implements AutoCloseable {
     private final Clock clock;
     private final byte[] secretKey;
     private final Path pluginsDirectory;
+    private final BcryptPasswords passwords = new BcryptPasswords();
     private volatile boolean closed;
 
     private ZouEngine(Builder b) {
@@ -48,7 +51,7 @@ public final class ZouEngine implements AutoCloseable {
         try {
             this.database = Database.open(storage);
             ModelRegistry registry = new ModelRegistry(Models.ALL, database.schema(), Policies::forModel,
-                    Hooks::forModel);
+                    Hooks.configured(HookSettings.defaults().withPasswordHashing(passwords)));
             EventLog events = new EventLog(mapper, clock, EventSink.NONE);
             this.crud = new CrudService(database, registry, events, mapper, clock);
             this.production = new ProductionService(crud, events);
@@ -152,6 +155,7 @@ public final class ZouEngine implements AutoCloseable {
         }
         closed = true;
         Arrays.fill(secretKey, (byte) 0);
+        passwords.close();
         storage.close();
     }
 

@@ -13,7 +13,7 @@ class SmokeTest {
         try (ZouEngine engine = ZouEngine.builder().storage(new TestStorage())
                 .secretKey("0123456789abcdef0123456789abcdef").build()) {
             Session s = engine.systemSession();
-            Entry status = s.data("project-status").create(Map.of("name", "Open", "color", "#000000"));
+            Entry status = s.data("project-status").create(Map.of("name", "Closed", "color", "#000000"));
             Entry p = s.data("projects").create(Map.of("name", "Agent 327", "project_status_id", status.id(),
                     "data", Map.of("k", List.of(1, 2))));
             System.out.println(p);

@@ -90,12 +90,20 @@ public final class CrudService {
      */
     public ListOutcome list(Caller caller, String route, Query query) {
         BoundModel m = models.route(route);
+        if (m.hooks().preparesList()) {
+            db.inTransaction(tx -> {
+                HookContext ctx = context(caller, tx, events.begin(tx, caller.personId()));
+                m.access().listScope(ctx.access(), query);
+                m.hooks().prepareList(ctx);
+                return null;
+            });
+        }
         Database.ReadTx read = db.openReadTx();
         try {
             HookContext ctx = context(caller, read.tx(), null);
-            ListRequest req = ListRequest.parse(ctx, m, query, values, mapper);
+            ListRequest req = ListRequest.parse(ctx, m, m.hooks().listQuery(ctx, query), values, mapper);
             List<Filter> filters = new ArrayList<>(req.filters());
-            Filter scope = m.access().listScope(ctx.access());
+            Filter scope = m.access().listScope(ctx.access(), query);
             if (scope != null) {
                 filters.add(scope);
             }
@@ -178,8 +186,10 @@ public final class CrudService {
     }
 
     /** Inserts a row for {@code body} inside the caller's transaction (also used by hooks and services). */
-    public Row insert(HookContext ctx, BoundModel m, Map<String, Object> body) throws SQLException {
+    public Row insert(HookContext ctx, BoundModel m, Map<String, Object> rawBody) throws SQLException {
         ModelDef def = m.def();
+        Map<String, Object> body = new LinkedHashMap<>(rawBody);
+        m.hooks().normalizeBody(ctx, null, body);
         Map<String, Object> columns = new LinkedHashMap<>();
         Map<Relation, List<UUID>> links = new LinkedHashMap<>();
         List<String> unknown = new ArrayList<>();
@@ -200,7 +210,7 @@ public final class CrudService {
             }
             columns.put(key, convert(m, column, e.getValue()));
         }
-        m.access().checkCreate(ctx.access(), columns);
+        m.access().checkCreate(ctx.access(), withCollections(columns, links));
         if (!unknown.isEmpty()) {
             throw ZouException.plain(ErrorCode.UNKNOWN_FIELD, "'" + unknown.get(0) + "' is an invalid keyword argument for "
                     + def.typeName());
@@ -238,8 +248,10 @@ public final class CrudService {
     }
 
     /** Updates {@code current} inside the caller's transaction. */
-    public Row update(HookContext ctx, BoundModel m, Row current, Map<String, Object> body) throws SQLException {
+    public Row update(HookContext ctx, BoundModel m, Row current, Map<String, Object> rawBody) throws SQLException {
         ModelDef def = m.def();
+        Map<String, Object> body = new LinkedHashMap<>(rawBody);
+        m.hooks().normalizeBody(ctx, current, body);
         Set<String> dropped = new LinkedHashSet<>(ModelDef.BASE_FIELDS);
         dropped.add("project_id");
         dropped.addAll(def.protectedFields());
@@ -269,7 +281,7 @@ public final class CrudService {
             }
             changes.put(key, convert(m, column, e.getValue()));
         }
-        m.access().checkUpdate(ctx.access(), current, changes);
+        m.access().checkUpdate(ctx.access(), current, withCollections(changes, links));
         m.hooks().beforeUpdate(ctx, current, changes, body);
         checkChoices(m, changes);
         for (String key : changes.keySet()) {
@@ -301,8 +313,9 @@ public final class CrudService {
         db.inTransaction(tx -> {
             HookContext ctx = context(caller, tx, events.begin(tx, caller.personId()));
             Row row = load(tx, m, uuid);
-            m.hooks().beforeDelete(ctx, row, force);
+            m.hooks().refuseDelete(ctx, row);
             m.access().checkDelete(ctx.access(), row);
+            m.hooks().beforeDelete(ctx, row, force);
             delete(ctx, m, row);
             return null;
         });
@@ -315,8 +328,16 @@ public final class CrudService {
                 ctx.tx().delete(rel.linkTable(), List.of(Filter.eq(rel.ownColumn(), row.id())));
             }
         }
-        ctx.tx().delete(m.tableName(), List.of(Filter.eq("id", row.id())));
+        try {
+            ctx.tx().delete(m.tableName(), List.of(Filter.eq("id", row.id())));
+        } catch (ZouException e) {
+            if (e.code() == ErrorCode.REFERENCED) {
+                throw m.hooks().deleteConflict(ctx, row, e);
+            }
+            throw e;
+        }
         emit(ctx, m, row, "delete");
+        m.hooks().afterDelete(ctx, row);
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------------
@@ -329,8 +350,19 @@ public final class CrudService {
         String idKey = prefix != null ? prefix.replace('-', '_') + "_id" : m.def().eventIdKey();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put(idKey, row.id().toString());
+        m.hooks().eventData(ctx, row, verb, data);
         UUID projectId = m.hasProjectId() ? (UUID) row.get("project_id") : null;
         ctx.events().emit((prefix != null ? prefix : m.def().eventPrefix()) + ":" + verb, data, projectId);
+    }
+
+    /** What a permission check sees of a write: the column values plus written collections as id lists. */
+    private static Map<String, Object> withCollections(Map<String, Object> columns, Map<Relation, List<UUID>> links) {
+        if (links.isEmpty()) {
+            return java.util.Collections.unmodifiableMap(columns);
+        }
+        Map<String, Object> all = new LinkedHashMap<>(columns);
+        links.forEach((rel, ids) -> all.put(rel.name(), List.copyOf(ids)));
+        return java.util.Collections.unmodifiableMap(all);
     }
 
     private Object convert(BoundModel m, Column column, Object value) {

@@ -22,6 +22,7 @@ public final class HookContext {
     private final CrudService crud;
     private final Clock clock;
     private final Map<String, Object> cache = new HashMap<>();
+    private final AccessContext access;
 
     HookContext(Caller caller, Tx tx, EventLog.Batch events, CrudService crud, Clock clock) {
         this.caller = caller;
@@ -29,6 +30,7 @@ public final class HookContext {
         this.events = events;
         this.crud = crud;
         this.clock = clock;
+        this.access = new AccessContext(caller, tx);
     }
 
     public Caller caller() {
@@ -39,8 +41,9 @@ public final class HookContext {
         return tx;
     }
 
+    /** The permission context of this operation (its lookups are cached for the operation's lifetime). */
     public AccessContext access() {
-        return new AccessContext(caller, tx);
+        return access;
     }
 
     /** The event batch of this write (null during reads). */

@@ -51,7 +51,7 @@ record ListRequest(List<Filter> filters, int page, int limit, boolean relations,
         }
         List<Filter> filters = new ArrayList<>();
         if (!q.isEmpty()) {
-            Set<String> hiddenForCaller = m.access().hiddenFrom(ctx.caller());
+            java.util.function.Predicate<String> hiddenForCaller = key -> !m.access().mayFilter(ctx.caller(), key);
             for (Map.Entry<String, List<String>> e : q.params().entrySet()) {
                 String key = e.getKey();
                 if (RESERVED.contains(key) || e.getValue().isEmpty()) {
@@ -72,10 +72,11 @@ record ListRequest(List<Filter> filters, int page, int limit, boolean relations,
         return new ListRequest(filters, page, limit, relations, fields);
     }
 
-    private static Filter filterFor(BoundModel m, String key, String value, Set<String> hiddenForCaller,
+    private static Filter filterFor(BoundModel m, String key, String value,
+                                    java.util.function.Predicate<String> hiddenForCaller,
                                     Values values, ObjectMapper mapper) {
         Relation rel = m.def().relation(key);
-        boolean hidden = m.def().hiddenFields().contains(key) || hiddenForCaller.contains(key);
+        boolean hidden = m.def().hiddenFields().contains(key) || hiddenForCaller.test(key);
         if (rel != null) {
             if (hidden) {
                 throw notAllowed(key);

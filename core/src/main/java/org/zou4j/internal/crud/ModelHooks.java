@@ -2,6 +2,8 @@ package org.zou4j.internal.crud;
 
 import java.sql.SQLException;
 import java.util.Map;
+import org.zou4j.Query;
+import org.zou4j.ZouException;
 import org.zou4j.internal.sql.Row;
 
 /**
@@ -11,6 +13,14 @@ import org.zou4j.internal.sql.Row;
 public interface ModelHooks {
     ModelHooks NONE = new ModelHooks() {
     };
+
+    /**
+     * Before a POST ({@code current == null}) or PUT body is read: the raw JSON body (a mutable copy) may be normalized
+     * here, before type conversion and the permission check (e.g. {@code "all"} meaning no episode, a user limit that
+     * Zou checks before the admin check).
+     */
+    default void normalizeBody(HookContext ctx, Row current, Map<String, Object> body) throws SQLException {
+    }
 
     /** Before insert: {@code values} holds validated column values and may be changed; {@code body} the raw body. */
     default void beforeCreate(HookContext ctx, Map<String, Object> values, Map<String, Object> body)
@@ -31,7 +41,44 @@ public interface ModelHooks {
     }
 
     /** Before delete (e.g. refuse, or cascade when {@code force}). */
+    /**
+     * Refusals Zou answers before checking who asks (e.g. "Only closed projects can be deleted"); runs before the
+     * permission check, so it must not change anything.
+     */
+    default void refuseDelete(HookContext ctx, Row row) throws SQLException {
+    }
+
     default void beforeDelete(HookContext ctx, Row row, boolean force) throws SQLException {
+    }
+
+    /** After delete and its event, in the same transaction (e.g. recomputing a parent's totals). */
+    default void afterDelete(HookContext ctx, Row deleted) throws SQLException {
+    }
+
+    /**
+     * The database refused a delete because other rows still reference {@code row}: answers the error to raise
+     * instead of the generic one (default: {@code error} unchanged).
+     */
+    default ZouException deleteConflict(HookContext ctx, Row row, ZouException error) throws SQLException {
+        return error;
+    }
+
+    /** Adds keys to the payload of the generic {@code <prefix>:<verb>} event (verb: new, update, delete). */
+    default void eventData(HookContext ctx, Row row, String verb, Map<String, Object> data) throws SQLException {
+    }
+
+    /** The list parameters actually applied (e.g. a model whose list ignores every parameter); default unchanged. */
+    default Query listQuery(HookContext ctx, Query query) throws SQLException {
+        return query;
+    }
+
+    /** Whether {@link #prepareList} must run before each list (it then gets its own write transaction). */
+    default boolean preparesList() {
+        return false;
+    }
+
+    /** Writes that a list needs first (e.g. salary scales create their missing rows); runs after the list check. */
+    default void prepareList(HookContext ctx) throws SQLException {
     }
 
     /** Zou's {@code type} for this row when it differs from the declaration's (e.g. entities: Shot, Asset...). */

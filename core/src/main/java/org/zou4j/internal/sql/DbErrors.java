@@ -69,6 +69,18 @@ public final class DbErrors {
         if (best == null) {
             return List.of();
         }
-        return table.uniqueConstraints().get(best).stream().filter(table::has).toList();
+        return table.uniqueConstraints().get(best).stream().map(c -> userFacing(c, table)).filter(table::has)
+                .toList();
+    }
+
+    /**
+     * The field a client knows for a constraint column: generated columns emulating partial unique indexes are named
+     * {@code <field>_key} by the migration convention (e.g. {@code person.email_key}) and are invisible to the engine.
+     */
+    private static String userFacing(String column, TableSchema table) {
+        if (!table.has(column) && column.endsWith("_key")) {
+            return column.substring(0, column.length() - "_key".length());
+        }
+        return column;
     }
 }

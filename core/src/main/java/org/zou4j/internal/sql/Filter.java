@@ -56,6 +56,10 @@ public sealed interface Filter {
         }
     }
 
+    /** {@code from <= column <= to}; a null bound is open (both null: {@code column IS NOT NULL}). */
+    record Range(String column, Object from, Object to) implements Filter {
+    }
+
     /** The condition does not hold (SQL NOT; rows where it is unknown are excluded too). */
     record Not(Filter filter) implements Filter {
     }
@@ -66,6 +70,14 @@ public sealed interface Filter {
 
     static Filter eq(String column, Object value) {
         return new Eq(column, value);
+    }
+
+    static Filter between(String column, Object from, Object to) {
+        return new Range(column, from, to);
+    }
+
+    static Filter not(Filter filter) {
+        return new Not(filter);
     }
 
     static Filter in(String column, List<?> values) {

@@ -92,6 +92,17 @@ final class SqlRenderer {
                 cs.add(render(t, f));
             }
             return cs.isEmpty() ? DSL.falseCondition() : DSL.or(cs);
+        } else if (filter instanceof Filter.Range range) {
+            Field<Object> f = field(t, range.column());
+            DataType<Object> type = (DataType<Object>) f.getDataType();
+            Condition c = f.isNotNull();
+            if (range.from() != null) {
+                c = c.and(f.ge(DSL.val(range.from(), type)));
+            }
+            if (range.to() != null) {
+                c = c.and(f.le(DSL.val(range.to(), type)));
+            }
+            return c;
         } else if (filter instanceof Filter.Not not) {
             return DSL.not(render(t, not.filter()));
         } else if (filter instanceof Filter.None) {

@@ -1,0 +1,136 @@
+package org.zou4j.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The standalone server started as a process from a clean data directory, as {@code ./zou4j serve} does. */
+class StandaloneLauncherTest {
+    private static final Pattern LISTENING = Pattern.compile("zou4j listening on http://127\\.0\\.0\\.1:(\\d+)");
+
+    /** A started server process and what it printed. */
+    record Launched(Process process, int port, List<String> output) {
+    }
+
+    static Launched launch(Path dataDir, String... extra) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.zou4j.http.standalone.Main",
+                "--port", "0", "--data-dir", dataDir.toString()));
+        cmd.addAll(List.of(extra));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().remove("ZOU_SECRET_KEY");
+        Process p = pb.start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        List<String> lines = new ArrayList<>();
+        String line;
+        while ((line = out.readLine()) != null) {
+            lines.add(line);
+            Matcher m = LISTENING.matcher(line);
+            if (m.find()) {
+                Thread drain = new Thread(() -> {
+                    try {
+                        String l;
+                        while ((l = out.readLine()) != null) {
+                            synchronized (lines) {
+                                lines.add(l);
+                            }
+                        }
+                    } catch (IOException ignored) {
+                        // process ended
+                    }
+                });
+                drain.setDaemon(true);
+                drain.start();
+                return new Launched(p, Integer.parseInt(m.group(1)), lines);
+            }
+        }
+        return new Launched(p, -1, lines);
+    }
+
+    @Test
+    void startsFromACleanDataDirectoryServesAndStopsCleanlyOnSigterm(@TempDir Path tmp) throws Exception {
+        Path dataDir = tmp.resolve("zou-data");
+        Launched server = launch(dataDir);
+        try {
+            assertThat(server.port()).as("printed: %s", server.output()).isPositive();
+            ApiClient client = new ApiClient(server.port());
+            assertThat(client.get("/api").status()).isEqualTo(200);
+            assertThat(client.get("/api/status").map()).containsEntry("database-up", true);
+
+            Path key = dataDir.resolve("secret.key");
+            assertThat(key).exists();
+            assertThat(Files.getPosixFilePermissions(key))
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            String secret = Files.readString(key).trim();
+            assertThat(String.join("\n", server.output())).doesNotContain(secret);
+        } finally {
+            server.process().destroy(); // SIGTERM
+            assertThat(server.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(server.process().exitValue()).as("exit after SIGTERM").isIn(0, 143);
+
+        // the data directory is reusable after a clean stop, with the same secret
+        Launched again = launch(dataDir);
+        try {
+            assertThat(again.port()).as("restart printed: %s", again.output()).isPositive();
+        } finally {
+            again.process().destroy();
+            again.process().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void refusesADataDirectoryInUseByAnotherInstance(@TempDir Path tmp) throws Exception {
+        Path dataDir = tmp.resolve("zou-data");
+        Launched first = launch(dataDir);
+        try {
+            assertThat(first.port()).isPositive();
+            Launched second = launch(dataDir);
+            assertThat(second.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(second.process().exitValue()).isEqualTo(1);
+            assertThat(String.join("\n", second.output())).contains("in use by another process");
+        } finally {
+            first.process().destroy();
+            first.process().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void refusesAPortTakenByAnotherProgram(@TempDir Path tmp) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), "org.zou4j.http.standalone.Main",
+                    "--port", Integer.toString(taken.getLocalPort()), "--data-dir", tmp.resolve("d").toString());
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isEqualTo(1);
+            assertThat(output).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort());
+        }
+    }
+
+    @Test
+    void badOptionsPrintUsage(@TempDir Path tmp) throws Exception {
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.zou4j.http.standalone.Main", "--port", "x");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(output).contains("--port takes a number").contains("usage: ./zou4j serve");
+    }
+}
