@@ -5,6 +5,7 @@ import org.zou4j.contract.ConcurrencyContract;
 import org.zou4j.contract.ConstraintContract;
 import org.zou4j.contract.EventContract;
 import org.zou4j.contract.ListFilterContract;
+import org.zou4j.contract.RoundTripContract;
 import org.zou4j.contract.StreamingContract;
 import org.zou4j.contract.ValueContract;
 import org.zou4j.storage.StorageBackend;
@@ -14,6 +15,14 @@ class H2StorageContractTest {
 
     static StorageBackend storage() {
         return H2Storage.inMemory();
+    }
+
+    @Nested
+    class RoundTrips extends RoundTripContract {
+        @Override
+        protected StorageBackend newStorage() {
+            return storage();
+        }
     }
 
     @Nested

@@ -6,6 +6,7 @@ import org.zou4j.contract.ConcurrencyContract;
 import org.zou4j.contract.ConstraintContract;
 import org.zou4j.contract.EventContract;
 import org.zou4j.contract.ListFilterContract;
+import org.zou4j.contract.RoundTripContract;
 import org.zou4j.contract.StreamingContract;
 import org.zou4j.contract.ValueContract;
 import org.zou4j.storage.StorageBackend;
@@ -23,6 +24,14 @@ class PostgresStorageContractTest {
 
     static StorageBackend storage() {
         return PostgresTestDatabase.newStorage();
+    }
+
+    @Nested
+    class RoundTrips extends RoundTripContract {
+        @Override
+        protected StorageBackend newStorage() {
+            return storage();
+        }
     }
 
     @Nested
