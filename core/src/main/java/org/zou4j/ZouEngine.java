@@ -4,19 +4,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
+import org.zou4j.events.EventSettings;
+import org.zou4j.events.Events;
 import org.zou4j.internal.access.Caller;
 import org.zou4j.internal.access.Policies;
+import org.zou4j.internal.auth.AuthService;
+import org.zou4j.internal.auth.AuthSettings;
 import org.zou4j.internal.crud.CrudService;
 import org.zou4j.internal.crud.ModelRegistry;
+import org.zou4j.internal.events.EngineEvents;
 import org.zou4j.internal.events.EventLog;
-import org.zou4j.internal.events.EventSink;
-import org.zou4j.internal.hooks.BcryptPasswords;
 import org.zou4j.internal.hooks.HookSettings;
 import org.zou4j.internal.hooks.Hooks;
 import org.zou4j.internal.model.Models;
 import org.zou4j.internal.production.ProductionService;
 import org.zou4j.internal.sql.Database;
+import org.zou4j.mail.MailSender;
 import org.zou4j.storage.StorageBackend;
 
 /**
@@ -34,12 +39,13 @@ public final class ZouEngine implements AutoCloseable {
     private final StorageBackend storage;
     private final Database database;
     private final CrudService crud;
+    private final EngineEvents events;
     private final ProductionService production;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final byte[] secretKey;
     private final Path pluginsDirectory;
-    private final BcryptPasswords passwords = new BcryptPasswords();
+    private final AuthService auth;
     private volatile boolean closed;
 
     private ZouEngine(Builder b) {
@@ -48,14 +54,24 @@ public final class ZouEngine implements AutoCloseable {
         this.secretKey = b.secretKey;
         this.pluginsDirectory = b.pluginsDirectory;
         this.mapper = new ObjectMapper();
+        AuthService authService = null;
         try {
             this.database = Database.open(storage);
+            authService = new AuthService(database, mapper, clock, secretKey, b.auth, b.mailSender);
+            AuthService a = authService;
             ModelRegistry registry = new ModelRegistry(Models.ALL, database.schema(), Policies::forModel,
-                    Hooks.configured(HookSettings.defaults().withPasswordHashing(passwords)));
-            EventLog events = new EventLog(mapper, clock, EventSink.NONE);
-            this.crud = new CrudService(database, registry, events, mapper, clock);
-            this.production = new ProductionService(crud, events);
+                    a.hooks(Hooks.configured(HookSettings.defaults().withPasswordHashing(a::hashForStorage))));
+            this.events = new EngineEvents(database, mapper, clock, b.eventSettings, ZouEngine::callerOf,
+                    this::ensureOpen);
+            EventLog eventLog = new EventLog(mapper, clock, events);
+            this.crud = new CrudService(database, registry, eventLog, mapper, clock);
+            this.production = new ProductionService(crud, eventLog);
+            authService.bind(crud);
+            this.auth = authService;
         } catch (RuntimeException e) {
+            if (authService != null) {
+                authService.close();
+            }
             storage.close();
             throw e;
         }
@@ -75,15 +91,167 @@ public final class ZouEngine implements AutoCloseable {
         return new EngineSession(this, Caller.system());
     }
 
+    /** Events: listeners (in commit order, after commit) and Zou's event-log reads. */
+    public Events events() {
+        ensureOpen();
+        return events;
+    }
+
     /**
-     * The session of the person an access token was issued to.
+     * The session of the person an access token was issued to, checked as Zou checks every protected request:
+     * signature (HS256 only), expiry, token type, revocation (logouts are stored in the database, so every engine
+     * over it honours them; bot and personal-API tokens are valid only while they are the person's latest), then a
+     * fresh lookup of the person (exists, active, not past their expiration date). Nothing is cached.
      *
-     * @throws ZouException {@link ErrorCode#UNAUTHORIZED} (Zou's 401/422 bodies) for a missing, malformed, expired,
-     *                      revoked or refresh token, or an inactive or deleted person
+     * @throws ZouException {@link ErrorCode#UNAUTHORIZED} with Zou's exact status and body: 401 {@code {"msg":
+     *                      "Missing JWT ..."}} (no token), 422 {@code {"msg": "Not enough segments"}} / {@code
+     *                      "Signature verification failed"} / {@code "Only non-refresh tokens are allowed"} (malformed,
+     *                      forged or refresh token), 401 {@code {"error": true, "message": "Signature has expired"}},
+     *                      401 {@code {"msg": "Token has been revoked"}}, 401 {@code {"error": true, "message": ...}}
+     *                      for a deleted or inactive person; {@link ErrorCode#TWO_FACTOR_REQUIRED} (403) for a token
+     *                      restricted to two-factor enrolment
      */
     public Session session(String accessToken) {
         ensureOpen();
-        throw ZouException.unauthorized("Token verification is not available yet.");
+        return new EngineSession(this, auth.callerForAccessToken(accessToken));
+    }
+
+    /**
+     * Logs a person in with an e-mail address (or desktop login) and password, as Zou's {@code POST /auth/login}
+     * does: the account is locked for a while after too many failures (checked before the password), an inactive
+     * account is disclosed only to the right password, a second factor is required when one is enabled, and each
+     * login is logged. Browsers (by User-Agent) also get the token cookies.
+     *
+     * @return 200 with the user, organisation and tokens; or 400 without tokens when the password is Zou's
+     *         placeholder {@code "default"} (the body then holds a password-reset token)
+     * @throws ZouException with Zou's exact status and body: 400 {@code {"login": false}} (unknown login or wrong
+     *                      password), 400 {@code too_many_failed_login_attemps}, 401 {@code unactive}, 400
+     *                      {@code missing_OTP} / {@code wrong_OTP}, 400 validation error (no e-mail), 429 when too many
+     *                      password checks are already waiting
+     */
+    public LoginResult login(LoginRequest request) {
+        ensureOpen();
+        return auth.login(Objects.requireNonNull(request, "request"));
+    }
+
+    /** As {@link #refresh(String, String)} for a non-browser client. */
+    public LoginResult refresh(String refreshToken) {
+        return refresh(refreshToken, null);
+    }
+
+    /**
+     * A new access token for a refresh token (Zou's {@code GET /auth/refresh-token}); the refresh token itself stays
+     * valid until it expires or its session logs out. A browser gets {@code {"refresh": true}} and the access cookie;
+     * other clients {@code {"access_token": ...}}.
+     *
+     * @param userAgent the client's User-Agent, or null
+     * @throws ZouException 401/422 as {@link #session(String)}, 422 {@code "Only refresh tokens are allowed"} for an
+     *                      access token, 403 for a bot
+     */
+    public LoginResult refresh(String refreshToken, String userAgent) {
+        ensureOpen();
+        return auth.refresh(refreshToken, userAgent);
+    }
+
+    /** As {@link #logout(String, String)} for a non-browser client. */
+    public LoginResult logout(String accessToken) {
+        return logout(accessToken, null);
+    }
+
+    /**
+     * Ends the session of an access token (Zou's {@code GET /auth/logout}): the token and its paired refresh token
+     * are revoked in the database, so every engine over it refuses them from now on. Answers {@code {"logout":
+     * true}}; a browser also gets both cookies cleared.
+     *
+     * @throws ZouException as {@link #session(String)}; 403 for a bot token
+     */
+    public LoginResult logout(String accessToken, String userAgent) {
+        ensureOpen();
+        return auth.logout(accessToken, userAgent);
+    }
+
+    /**
+     * The session of a person the embedding application authenticated by its own means (single sign-on, a desktop
+     * session...). The person must exist, be active and not past their expiration date.
+     *
+     * @throws ZouException 400 for a malformed id, 401 for a missing or inactive person
+     */
+    public Session sessionForPerson(String personId) {
+        ensureOpen();
+        return new EngineSession(this, auth.callerForPerson(personId));
+    }
+
+    /**
+     * Zou's {@code GET /auth/authenticated} body: {@code {"authenticated": true, "user": {...}, "organisation":
+     * {...}}}, the user with its departments and FIDO device names, the organisation's chat secrets for admins only.
+     *
+     * @throws ZouException 401 when the session's person no longer exists
+     */
+    public Map<String, Object> authenticated(Session session) {
+        ensureOpen();
+        return java.util.Collections.unmodifiableMap(auth.authenticated(callerOf(session)));
+    }
+
+    /**
+     * Changes the session's own password (Zou's {@code POST /auth/change-password}). The old password is checked as
+     * a login is (lockout applies; a wrong one counts as a failed attempt); the new one must have the minimum length
+     * and equal its confirmation. When a mail sender is configured, the person is told by mail.
+     *
+     * @throws ZouException 400 {@code "Old password is wrong."}, {@code "Password is too short."},
+     *                      {@code "Confirmation password doesn't match."}, {@code "User is unactive."}, the
+     *                      lockout answer; 403 for a bot
+     */
+    public void changePassword(Session session, String oldPassword, String password, String password2) {
+        ensureOpen();
+        auth.changePassword(callerOf(session), oldPassword, password, password2);
+    }
+
+    /**
+     * Mails a one-time password-reset link to the active person with this e-mail (Zou's
+     * {@code POST /auth/reset-password}). Returns normally whether or not the address exists, so callers answer the
+     * same either way; the mail is sent in the background.
+     *
+     * @throws ZouException 503 when the engine has no {@link Builder#mailSender mail sender}
+     */
+    public void requestPasswordReset(String email) {
+        ensureOpen();
+        auth.requestPasswordReset(email);
+    }
+
+    /** As {@link #resetPassword(String, String, String, String)} without checking the e-mail address. */
+    public void resetPassword(String token, String password, String password2) {
+        resetPassword(null, token, password, password2);
+    }
+
+    /**
+     * Sets a new password with a reset token (Zou's {@code PUT /auth/reset-password}); the token works once.
+     *
+     * @param email the address the token was sent to (checked when not null)
+     * @throws ZouException 400 {@code "Wrong or expired token."}, {@code "Password is too short."},
+     *                      {@code "Confirmation password doesn't match."}, {@code "User is unactive."}
+     */
+    public void resetPassword(String email, String token, String password, String password2) {
+        ensureOpen();
+        auth.resetPassword(email, token, password, password2);
+    }
+
+    /**
+     * Bootstrap for a new installation: creates an admin ("Super Admin") with this e-mail and password when the
+     * database holds no person at all.
+     *
+     * @return true when the admin was created, false when there already were persons
+     * @throws ZouException 400 when the password breaks the password rules
+     */
+    public boolean ensureAdmin(String email, String password) {
+        ensureOpen();
+        return auth.ensureAdmin(email, password);
+    }
+
+    private static Caller callerOf(Session session) {
+        if (!(session instanceof EngineSession s)) {
+            throw new IllegalArgumentException("Not a session of a zou4j engine: " + session);
+        }
+        return s.caller();
     }
 
     /** Whether the storage answers a trivial query now. */
@@ -147,7 +315,10 @@ public final class ZouEngine implements AutoCloseable {
         }
     }
 
-    /** Closes the storage; in-flight calls may fail with {@link ErrorCode#UNAVAILABLE}. */
+    /**
+     * Stops event delivery (a listener handling an event may finish it; durable listeners persist their position),
+     * then closes the storage; in-flight calls may fail with {@link ErrorCode#UNAVAILABLE}.
+     */
     @Override
     public void close() {
         if (closed) {
@@ -155,8 +326,12 @@ public final class ZouEngine implements AutoCloseable {
         }
         closed = true;
         Arrays.fill(secretKey, (byte) 0);
-        passwords.close();
-        storage.close();
+        try {
+            events.close();
+        } finally {
+            auth.close();
+            storage.close();
+        }
     }
 
     /** Builds a {@link ZouEngine}, validating every setting. */
@@ -165,8 +340,68 @@ public final class ZouEngine implements AutoCloseable {
         private byte[] secretKey;
         private Clock clock = Clock.systemUTC();
         private Path pluginsDirectory;
+        private EventSettings eventSettings = EventSettings.defaults();
+        private AuthSettings auth = AuthSettings.defaults();
+        private MailSender mailSender;
 
         private Builder() {
+        }
+
+        /** The bcrypt cost of new password hashes, 4 to 16 (default 12, Zou's); existing hashes keep theirs. */
+        public Builder bcryptCost(int cost) {
+            auth = auth.withBcryptCost(cost);
+            return this;
+        }
+
+        /** Minimum length of a new password, in characters (default 8, Zou's {@code MIN_PASSWORD_LENGTH}). */
+        public Builder minPasswordLength(int length) {
+            auth = auth.withMinPasswordLength(length);
+            return this;
+        }
+
+        /**
+         * Threads that run bcrypt (default: half the cores). Password checks beyond them wait in a short queue and are
+         * refused (429) when it is full, so a login burst cannot take the CPU from other requests.
+         */
+        public Builder passwordHashingThreads(int threads) {
+            auth = auth.withHashingThreads(threads);
+            return this;
+        }
+
+        /** Lifetimes of access and refresh tokens (default 7 and 15 days, Zou's). */
+        public Builder tokenLifetimes(java.time.Duration access, java.time.Duration refresh) {
+            auth = auth.withTokenLifetimes(access, refresh);
+            return this;
+        }
+
+        /**
+         * Login throttling: after {@code maxFailures} failed attempts an account is locked until {@code window} has
+         * passed since the last one (default 5 and 60 s, Zou's).
+         */
+        public Builder loginLockout(int maxFailures, java.time.Duration window) {
+            auth = auth.withLockout(maxFailures, window);
+            return this;
+        }
+
+        /** How long a password-reset token stays valid (default 2 hours, Zou's). */
+        public Builder resetTokenLifetime(java.time.Duration lifetime) {
+            auth = auth.withResetTokenLifetime(lifetime);
+            return this;
+        }
+
+        /**
+         * Where users reach the web app, for links in mails, e.g. {@code https://kitsu.studio.example} (Zou's
+         * {@code DOMAIN_PROTOCOL://DOMAIN_NAME}; default {@code https://localhost:8080}).
+         */
+        public Builder publicUrl(String url) {
+            auth = auth.withPublicUrl(url);
+            return this;
+        }
+
+        /** Sends the engine's mails (password reset, password changed); without one, password reset is unavailable. */
+        public Builder mailSender(MailSender sender) {
+            this.mailSender = Objects.requireNonNull(sender, "mailSender");
+            return this;
         }
 
         /** Where the data lives (e.g. {@code H2Storage.file(dir)}); required. The engine closes it. */
@@ -190,6 +425,12 @@ public final class ZouEngine implements AutoCloseable {
         /** The clock (UTC) used for timestamps and token lifetimes; defaults to the system clock. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** How events are delivered to listeners (optional; {@link EventSettings#defaults()}). */
+        public Builder events(EventSettings settings) {
+            this.eventSettings = Objects.requireNonNull(settings, "settings");
             return this;
         }
 

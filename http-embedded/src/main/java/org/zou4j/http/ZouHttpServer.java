@@ -8,7 +8,9 @@ import org.zou4j.ZouEngine;
 import org.zou4j.http.internal.Dispatcher;
 import org.zou4j.http.internal.Json;
 import org.zou4j.http.internal.Router;
+import org.zou4j.http.internal.routes.AuthRoutes;
 import org.zou4j.http.internal.routes.DataRoutes;
+import org.zou4j.http.internal.routes.EventRoutes;
 import org.zou4j.http.internal.routes.IndexRoutes;
 import org.zou4j.http.internal.routes.ProductionRoutes;
 import org.zou4j.http.transport.HttpServerConfig;
@@ -31,8 +33,10 @@ public final class ZouHttpServer implements AutoCloseable {
         Json json = new Json(new ObjectMapper());
         Router router = new Router();
         router.addAll(new IndexRoutes().routes(b.engine));
+        router.addAll(new AuthRoutes().routes());
         router.addAll(new DataRoutes().routes(b.engine));
         router.addAll(new ProductionRoutes().routes());
+        router.addAll(new EventRoutes().routes());
         HttpServerConfig.Builder config = HttpServerConfig.builder()
                 .host(b.host)
                 .port(b.port)

@@ -2,12 +2,15 @@ package org.zou4j.internal.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +23,10 @@ import org.zou4j.internal.sql.Tx;
  * Writes events to {@code api_event} in the same transaction as the change that caused them, and hands them to the
  * {@link EventSink} only after that transaction commits: no event for a rolled-back change, none lost for a committed
  * one.
+ *
+ * <p>The rows are written at the very end of the transaction, just before its commit, together with their commit-order
+ * sequence numbers ({@link EventSequence}): the counter lock that orders them is held only for those few statements
+ * and the commit itself.
  */
 public final class EventLog {
     private final ObjectMapper mapper;
@@ -36,31 +43,31 @@ public final class EventLog {
     public final class Batch {
         private final Tx tx;
         private final UUID userId;
+        private final List<Map<String, Object>> rows = new ArrayList<>();
         private final List<EventRecord> records = new ArrayList<>();
 
         private Batch(Tx tx, UUID userId) {
             this.tx = tx;
             this.userId = userId;
-            tx.afterCommit(() -> {
-                if (!records.isEmpty()) {
-                    sink.committed(List.copyOf(records));
-                }
-            });
         }
 
-        /** Persists event {@code name} with {@code data} (JSON values); {@code projectId} may be null. */
-        public void emit(String name, Map<String, Object> data, UUID projectId) throws SQLException {
+        /**
+         * Records event {@code name} with {@code data} (JSON values); {@code projectId} may be null. The row is written
+         * when the transaction is about to commit; returns the event id.
+         */
+        public UUID emit(String name, Map<String, Object> data, UUID projectId) throws SQLException {
             Map<String, Object> payload = new LinkedHashMap<>(data);
             if (projectId != null) {
                 payload.put("project_id", projectId.toString());
             }
+            String lowerName = name.toLowerCase(Locale.ROOT);
             UUID id = UUID.randomUUID();
             LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.MICROS);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", id);
             row.put("created_at", now);
             row.put("updated_at", now);
-            row.put("name", name.toLowerCase(Locale.ROOT));
+            row.put("name", lowerName);
             row.put("user_id", userId);
             row.put("project_id", projectId);
             try {
@@ -68,9 +75,49 @@ public final class EventLog {
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("Event payload is not serializable", e);
             }
-            tx.insert("api_event", row);
-            payload.put("id", id.toString());
-            records.add(new EventRecord(id, name.toLowerCase(Locale.ROOT), payload, userId, projectId, now));
+            if (rows.isEmpty()) {
+                tx.beforeCommit(this::persist);
+            }
+            rows.add(row);
+            records.add(new EventRecord(id, lowerName, Collections.unmodifiableMap(payload), userId, projectId, now,
+                    0L));
+            return id;
+        }
+
+        /** Last work of the transaction: number the events in commit order and write them. */
+        private void persist(Connection c) throws SQLException {
+            clearForeignSequences(c);
+            int n = rows.size();
+            long last = EventSequence.advance(c, tx.database().backend().dialect(), n);
+            long first = last - n + 1;
+            List<EventRecord> sequenced = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                Map<String, Object> row = rows.get(i);
+                row.put("seq", first + i);
+                tx.insert("api_event", row);
+                EventRecord r = records.get(i);
+                sequenced.add(new EventRecord(r.id(), r.name(), r.data(), r.userId(), r.projectId(), r.createdAt(),
+                        first + i));
+            }
+            List<EventRecord> committed = List.copyOf(sequenced);
+            tx.afterCommit(() -> sink.committed(committed));
+        }
+
+        /**
+         * Rows created through the generic {@code POST /data/events} route are log entries, not events of this engine:
+         * a {@code seq} given in such a body must not take a number of the sequence (hidden column, but the generic
+         * create writes any column it is given).
+         */
+        private void clearForeignSequences(Connection c) throws SQLException {
+            for (EventRecord r : records) {
+                if ("api-event:new".equals(r.name()) && r.data().get("api_event_id") instanceof String id) {
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "UPDATE api_event SET seq = NULL WHERE id = ? AND seq IS NOT NULL")) {
+                        ps.setObject(1, UUID.fromString(id));
+                        ps.executeUpdate();
+                    }
+                }
+            }
         }
     }
 

@@ -9,11 +9,12 @@ import java.util.UUID;
  *
  * @param id        the api_event row id
  * @param name      e.g. {@code task:update}
- * @param data      the payload (JSON values), including {@code project_id} when known
+ * @param data      the payload as stored (JSON values), including {@code project_id} when known
  * @param userId    the person who caused it, or null
  * @param projectId the project, or null
  * @param createdAt UTC creation time
+ * @param seq       the commit-order sequence number
  */
 public record EventRecord(UUID id, String name, Map<String, Object> data, UUID userId, UUID projectId,
-                          LocalDateTime createdAt) {
+                          LocalDateTime createdAt, long seq) {
 }

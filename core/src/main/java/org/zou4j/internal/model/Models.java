@@ -161,8 +161,10 @@ public final class Models {
             .oneToMany("build_jobs", "build_job", "playlist_id")
             .build();
 
+    /** {@code seq} is the engine's commit-order event sequence (V3 migration), never shown to Zou clients. */
     public static final ModelDef API_EVENT = model("api_event", "ApiEvent").route("events")
             .listCap(1000)
+            .hidden("seq")
             .build();
 
     /** Serialized specially by Zou: the {@code type} column goes out as {@code notification_type} (§3.5). */

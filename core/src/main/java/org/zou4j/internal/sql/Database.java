@@ -114,6 +114,7 @@ public final class Database {
                 Tx tx = new Tx(this, c);
                 try {
                     T result = work.run(tx);
+                    tx.beforeCommit();
                     c.commit();
                     tx.afterCommit();
                     return result;

@@ -32,6 +32,7 @@ public final class Tx {
     private final Connection connection;
     private final DSLContext dsl;
     private final List<Runnable> afterCommit = new ArrayList<>();
+    private final List<BeforeCommit> beforeCommit = new ArrayList<>();
 
     Tx(Database db, Connection connection) {
         this.db = db;
@@ -41,6 +42,28 @@ public final class Tx {
 
     public Database database() {
         return db;
+    }
+
+    /** Work done on a transaction's connection at the very end of it, just before it commits. */
+    @FunctionalInterface
+    public interface BeforeCommit {
+        void run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Registers work to run on this transaction's connection after all other work, right before the commit (e.g.
+     * taking a short-lived lock that must be held until the commit, as the event sequence does). It runs inside the
+     * transaction: when it throws, the transaction rolls back. Runs in registration order; work registered while
+     * these run also runs.
+     */
+    public void beforeCommit(BeforeCommit work) {
+        beforeCommit.add(work);
+    }
+
+    void beforeCommit() throws SQLException {
+        for (int i = 0; i < beforeCommit.size(); i++) {
+            beforeCommit.get(i).run(connection);
+        }
     }
 
     /** Registers work to run once this transaction has committed (e.g. delivering events). */

@@ -119,6 +119,7 @@ class SchemaDeclarationTest {
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
             Set<String> tables = tables(c.getMetaData(), "PUBLIC");
             tables.removeIf(t -> t.equalsIgnoreCase("flyway_schema_history"));
+            tables.removeIf(SchemaDeclarationTest::isEngineTable);
             assertThat(tables).hasSize(77).contains("PERSON", "COMMENT_ACKNOLEDGMENTS");
             checkPartialUniqueEmulation(c);
         }
@@ -152,6 +153,11 @@ class SchemaDeclarationTest {
 
     // -----------------------------------------------------------------------------------------------------------
 
+    /** The engine's own tables (e.g. revoked tokens) are no Zou model: they are prefixed {@code zou4j_}. */
+    private static boolean isEngineTable(String table) {
+        return table.toLowerCase(java.util.Locale.ROOT).startsWith("zou4j_");
+    }
+
     private static String h2Url() {
         return "jdbc:h2:mem:schema-" + UUID.randomUUID()
                 + ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
@@ -163,7 +169,7 @@ class SchemaDeclarationTest {
         if (schema != null) {
             config.schemas(schema).defaultSchema(schema);
         }
-        assertThat(config.load().migrate().migrationsExecuted).isEqualTo(1);
+        assertThat(config.load().migrate().migrationsExecuted).isGreaterThanOrEqualTo(1);
     }
 
     /** The declarations against the migrated schema, read from JDBC metadata only. */
@@ -171,6 +177,7 @@ class SchemaDeclarationTest {
         DatabaseMetaData md = c.getMetaData();
         Set<String> tables = tables(md, schema);
         tables.remove("flyway_schema_history");
+        tables.removeIf(SchemaDeclarationTest::isEngineTable);
         assertThat(tables).hasSize(77).isEqualTo(Models.byTable().keySet());
 
         Map<String, Map<String, Boolean>> columns = new TreeMap<>(); // table -> column -> generated

@@ -59,7 +59,13 @@ public final class Main {
             err.println("zou4j: cannot start: " + e.getMessage());
             return 1;
         }
-        AdminBootstrap.run(engine, env, out);
+        try {
+            AdminBootstrap.run(engine, env, out);
+        } catch (RuntimeException e) {
+            err.println("zou4j: cannot create the first admin: " + e.getMessage());
+            engine.close();
+            return 1;
+        }
         ZouHttpServer server;
         try {
             server = ZouHttpServer.builder(engine).host(options.host()).port(options.port()).build().start();

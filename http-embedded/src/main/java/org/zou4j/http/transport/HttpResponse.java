@@ -29,8 +29,14 @@ public final class HttpResponse {
     private final List<Map.Entry<String, String>> headers;
     private final byte[] body;
     private final BodyWriter writer;
+    private final boolean live;
 
     private HttpResponse(int status, List<Map.Entry<String, String>> headers, byte[] body, BodyWriter writer) {
+        this(status, headers, body, writer, false);
+    }
+
+    private HttpResponse(int status, List<Map.Entry<String, String>> headers, byte[] body, BodyWriter writer,
+                         boolean live) {
         if (status < 100 || status > 599) {
             throw new IllegalArgumentException("HTTP status out of range: " + status);
         }
@@ -38,6 +44,7 @@ public final class HttpResponse {
         this.headers = List.copyOf(headers);
         this.body = body;
         this.writer = writer;
+        this.live = live;
     }
 
     /** A response with a byte body of the given content type ({@code null}: no Content-Type header). */
@@ -60,6 +67,15 @@ public final class HttpResponse {
     public static HttpResponse stream(int status, String contentType, BodyWriter writer) {
         Objects.requireNonNull(writer, "writer");
         return new HttpResponse(status, contentTypeHeader(contentType), null, writer);
+    }
+
+    /**
+     * A live stream (e.g. Server-Sent Events): never compressed, and each {@code flush()} of the writer's stream sends
+     * what was written at once, so a client sees every message as soon as it is written.
+     */
+    public static HttpResponse live(int status, String contentType, BodyWriter writer) {
+        Objects.requireNonNull(writer, "writer");
+        return new HttpResponse(status, contentTypeHeader(contentType), null, writer, true);
     }
 
     /** A streamed JSON response. */
@@ -88,19 +104,19 @@ public final class HttpResponse {
         HeaderRules.requireValidValue(value);
         List<Map.Entry<String, String>> copy = new ArrayList<>(headers);
         copy.add(Map.entry(name, value));
-        return new HttpResponse(status, copy, body, writer);
+        return new HttpResponse(status, copy, body, writer, live);
     }
 
     /** A copy without any header of that name (case-insensitive). */
     public HttpResponse withoutHeader(String name) {
         List<Map.Entry<String, String>> copy = new ArrayList<>(headers);
         copy.removeIf(h -> h.getKey().equalsIgnoreCase(name));
-        return new HttpResponse(status, copy, body, writer);
+        return new HttpResponse(status, copy, body, writer, live);
     }
 
     /** A copy with another status. */
     public HttpResponse withStatus(int newStatus) {
-        return new HttpResponse(newStatus, headers, body, writer);
+        return new HttpResponse(newStatus, headers, body, writer, live);
     }
 
     public int status() {
@@ -134,6 +150,11 @@ public final class HttpResponse {
 
     byte[] bodyBytes() {
         return body;
+    }
+
+    /** True for a {@link #live} stream. */
+    public boolean isLive() {
+        return live;
     }
 
     BodyWriter writer() {

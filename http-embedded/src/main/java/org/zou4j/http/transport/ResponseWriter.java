@@ -94,7 +94,7 @@ final class ResponseWriter {
             return keepAlive;
         }
         boolean compress = false;
-        if (gzipEligible(headers)) {
+        if (!response.isLive() && gzipEligible(headers)) {
             headers.addVary("Accept-Encoding");
             compress = GzipPolicy.clientAccepts(exchange.acceptEncoding());
             if (compress) {
@@ -119,7 +119,7 @@ final class ResponseWriter {
         });
         try {
             GZIPOutputStream gzip = compress ? new GZIPOutputStream(body, 8192) : null;
-            response.writer().writeTo(new Shield(gzip != null ? gzip : body));
+            response.writer().writeTo(response.isLive() ? new LiveShield(body) : new Shield(gzip != null ? gzip : body));
             if (gzip != null) {
                 gzip.finish();
             }
@@ -159,6 +159,30 @@ final class ResponseWriter {
             gzip.write(body);
         }
         return compressed.toByteArray();
+    }
+
+    /** A live stream's writer: flushing sends what was written at once; closing is still ours. */
+    private static final class LiveShield extends FilterOutputStream {
+        private final StreamingOutput body;
+
+        LiveShield(StreamingOutput body) {
+            super(body);
+            this.body = body;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            body.sendNow();
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     /** Hands the writer a stream it cannot flush or close, so gzip trailers and chunk framing stay ours. */

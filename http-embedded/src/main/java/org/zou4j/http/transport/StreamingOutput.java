@@ -76,6 +76,17 @@ final class StreamingOutput extends OutputStream {
     public void close() {
     }
 
+    /** Sends what is buffered now, as a chunk (committing the head without a Content-Length if needed). */
+    void sendNow() throws IOException {
+        emit();
+        try {
+            socket.flush();
+        } catch (IOException e) {
+            socketFailed = true;
+            throw e;
+        }
+    }
+
     /** Sends what is buffered and the end of the body. */
     void finish() throws IOException {
         if (framing == null) {

@@ -1,0 +1,34 @@
+package org.zou4j.internal.auth;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.zou4j.mail.MailMessage;
+
+/** The texts of the auth mails (English; Zou localises its templates, we do not yet). */
+final class AuthMails {
+    private AuthMails() {
+    }
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    static MailMessage resetPassword(String to, String name, String link, Duration lifetime) {
+        long hours = lifetime.toHours();
+        String validity = hours >= 1 ? hours + (hours == 1 ? " hour" : " hours") : lifetime.toMinutes() + " minutes";
+        String text = "Hello " + (name.isEmpty() ? "" : name) + ",\n\n"
+                + "Someone asked to reset the password of your Kitsu account. To choose a new password, open this "
+                + "link (valid for " + validity + ", usable once):\n\n"
+                + link + "\n\n"
+                + "If you did not ask for it, ignore this mail: your password stays as it is.\n";
+        return MailMessage.of(to, "Kitsu: reset your password", text);
+    }
+
+    static MailMessage passwordChanged(String to, String name, Instant when) {
+        String text = "Hello " + (name.isEmpty() ? "" : name) + ",\n\n"
+                + "The password of your Kitsu account was changed on " + WHEN.format(when) + ".\n\n"
+                + "If you did not change it, contact your studio administrator now.\n";
+        return MailMessage.of(to, "Kitsu: your password was changed", text);
+    }
+}

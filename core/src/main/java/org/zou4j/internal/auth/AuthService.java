@@ -1,0 +1,666 @@
+package org.zou4j.internal.auth;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zou4j.AuthCookie;
+import org.zou4j.ErrorCode;
+import org.zou4j.LoginRequest;
+import org.zou4j.LoginResult;
+import org.zou4j.Query;
+import org.zou4j.ZouException;
+import org.zou4j.internal.access.Caller;
+import org.zou4j.internal.auth.crypto.IdentityType;
+import org.zou4j.internal.auth.crypto.IssuedToken;
+import org.zou4j.internal.auth.crypto.JwtCodec;
+import org.zou4j.internal.auth.crypto.PasswordHasher;
+import org.zou4j.internal.auth.crypto.PasswordPolicyException;
+import org.zou4j.internal.auth.crypto.RandomTokens;
+import org.zou4j.internal.auth.crypto.TokenException;
+import org.zou4j.internal.auth.crypto.TokenIssuer;
+import org.zou4j.internal.auth.crypto.TokenPair;
+import org.zou4j.internal.auth.crypto.TokenType;
+import org.zou4j.internal.auth.crypto.TooManyConcurrentLoginsException;
+import org.zou4j.internal.crud.CrudService;
+import org.zou4j.internal.crud.ModelHooks;
+import org.zou4j.internal.model.ModelDef;
+import org.zou4j.internal.sql.Database;
+import org.zou4j.internal.sql.RawJson;
+import org.zou4j.internal.sql.Row;
+import org.zou4j.internal.sql.Tx;
+import org.zou4j.mail.MailMessage;
+import org.zou4j.mail.MailSender;
+
+/**
+ * Zou's authentication (reference zou-auth.md §1–§3): password login with lockout and login logs, HS256 session
+ * tokens with refresh and logout, per-request token verification with database-backed revocation and a fresh user
+ * lookup, bot and personal-API tokens, password change and reset by e-mail.
+ *
+ * <p>All state lives in the database (revoked token ids, reset tokens, failure counters), so several engines over
+ * one database honour each other's logouts and lockouts. One per engine; thread-safe.
+ */
+public final class AuthService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AuthService.class);
+    private static final String DEFAULT_PASSWORD = "default";
+    private static final List<String> ORGANISATION_SECRETS = List.of("chat_token_slack", "chat_webhook_mattermost",
+            "chat_token_discord");
+    private static final TypeReference<List<Object>> LIST = new TypeReference<>() { };
+
+    /** Which route a token is verified for; decides the answers Zou gives that differ by route. */
+    public enum Use {
+        /** Any API route: restricted (2FA setup) tokens are refused. */
+        API(JwtCookies.ACCESS, false),
+        /** {@code /auth/authenticated}: restricted tokens allowed. */
+        AUTHENTICATED(JwtCookies.ACCESS, true),
+        /** {@code /auth/logout}: restricted tokens allowed; a missing person is "Error loading the user". */
+        LOGOUT(JwtCookies.ACCESS, true),
+        /** {@code /auth/refresh-token}: a refresh token. */
+        REFRESH(JwtCookies.REFRESH, true);
+
+        private final String cookie;
+        private final boolean allowsRestricted;
+
+        Use(String cookie, boolean allowsRestricted) {
+            this.cookie = cookie;
+            this.allowsRestricted = allowsRestricted;
+        }
+    }
+
+    private final Database db;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final AuthSettings settings;
+    private final PasswordHasher hasher;
+    private final TokenIssuer tokens;
+    private final RandomTokens random = new RandomTokens();
+    private final AuthStore store;
+    private final SecondFactor secondFactor;
+    private final AuthMailer mailer;
+    private volatile CrudService crud;
+
+    /**
+     * @param secretKey the token signing key (copied by the codec)
+     * @param mailSender where auth mails go, or null for none
+     */
+    public AuthService(Database db, ObjectMapper mapper, Clock clock, byte[] secretKey, AuthSettings settings,
+                       MailSender mailSender) {
+        this.db = db;
+        this.mapper = mapper;
+        this.clock = clock;
+        this.settings = settings;
+        this.hasher = PasswordHasher.builder().cost(settings.bcryptCost()).minLength(settings.minPasswordLength())
+                .threads(settings.hashingThreads()).build();
+        this.tokens = new TokenIssuer(new JwtCodec(secretKey, clock), settings.accessTokenLifetime(),
+                settings.refreshTokenLifetime());
+        this.store = new AuthStore(db, clock);
+        this.secondFactor = new SecondFactor(hasher, store, clock, mapper);
+        this.mailer = new AuthMailer(mailSender);
+    }
+
+    /** Completes construction once the engine's CRUD service exists (it needs this service's hooks first). */
+    public void bind(CrudService crudService) {
+        if (this.crud != null) {
+            throw new IllegalStateException("already bound");
+        }
+        this.crud = Objects.requireNonNull(crudService, "crudService");
+    }
+
+    public AuthSettings settings() {
+        return settings;
+    }
+
+    public TokenIssuer tokens() {
+        return tokens;
+    }
+
+    public PasswordHasher hasher() {
+        return hasher;
+    }
+
+    /** The models' hooks with the auth behaviour of persons added (see {@link PersonAuthHooks}). */
+    public java.util.function.Function<ModelDef, ModelHooks> hooks(
+            java.util.function.Function<ModelDef, ModelHooks> modelHooks) {
+        return def -> {
+            ModelHooks own = modelHooks.apply(def);
+            return "person".equals(def.table()) ? new PersonAuthHooks(own, this) : own;
+        };
+    }
+
+    // ================================================================================================================
+    // Token verification
+
+    /**
+     * Verifies a token as Zou does on a protected route: locate → decode (signature, {@code exp}/{@code nbf}/
+     * {@code iat}, {@code sub}) → type → revocation → user lookup (exists, active, not past its expiration date) →
+     * 2FA restriction.
+     *
+     * @throws ZouException with Zou's exact status and body for each failure
+     */
+    public VerifiedToken verify(String token, TokenType type, Use use) {
+        if (token == null || token.isBlank()) {
+            throw AuthErrors.missingToken(use.cookie);
+        }
+        Map<String, Object> claims;
+        try {
+            claims = tokens.verify(token, type);
+        } catch (TokenException e) {
+            throw AuthErrors.invalidToken(e);
+        }
+        String jti = claims.get("jti") instanceof String s ? s : null;
+        IdentityType identity = IdentityType.fromClaim(claims.get("identity_type")).orElse(null);
+        if (jti == null || identity == null) {
+            throw AuthErrors.revoked();
+        }
+        String subject = (String) claims.get("sub");
+        UUID personId = tryUuid(subject);
+        Object[] found = db.read(tx -> {
+            if (identity == IdentityType.PERSON && AuthStore.isRevoked(tx, jti)) {
+                throw AuthErrors.revoked();
+            }
+            Row person = personId == null ? null : tx.byId("person", personId);
+            if (identity != IdentityType.PERSON && (person == null || !jti.equals(person.get("jti")))) {
+                throw AuthErrors.revoked(); // only the latest bot / personal token is valid
+            }
+            if (person == null) {
+                throw use == Use.LOGOUT ? AuthErrors.errorLoadingUser(subject) : AuthErrors.notAuthorized();
+            }
+            Set<UUID> departments = mayLogIn(person) ? AuthStore.departments(tx, personId) : Set.of();
+            return new Object[] {person, departments};
+        });
+        Row person = (Row) found[0];
+        if (!mayLogIn(person)) {
+            if (identity == IdentityType.PERSON) {
+                // Zou ends the session for good: reactivating the person does not revive it.
+                revokeSession(claims);
+            }
+            throw AuthErrors.notAuthorized();
+        }
+        @SuppressWarnings("unchecked")
+        Set<UUID> departments = (Set<UUID>) found[1];
+        Caller caller = new Caller(personId, role(person), departments,
+                identity == IdentityType.BOT || Boolean.TRUE.equals(person.get("is_bot")));
+        VerifiedToken verified = new VerifiedToken(claims, identity, jti, person, caller);
+        if (verified.restrictedTo2faSetup() && !use.allowsRestricted) {
+            throw AuthErrors.twoFactorSetupRequired();
+        }
+        return verified;
+    }
+
+    /** The caller of an access token on an API route. */
+    public Caller callerForAccessToken(String token) {
+        return verify(token, TokenType.ACCESS, Use.API).caller();
+    }
+
+    /**
+     * The caller for a person the embedding application authenticated itself: the same checks as a token's user
+     * lookup (exists, active, not expired).
+     */
+    public Caller callerForPerson(String personId) {
+        UUID id = tryUuid(personId);
+        if (id == null) {
+            throw ZouException.malformedId();
+        }
+        return db.read(tx -> {
+            Row person = tx.byId("person", id);
+            if (person == null || !mayLogIn(person)) {
+                throw AuthErrors.notAuthorized();
+            }
+            return new Caller(id, role(person), AuthStore.departments(tx, id), Boolean.TRUE.equals(person.get("is_bot")));
+        });
+    }
+
+    /** Active, and (for persons with an expiration date) not past the last day. */
+    private boolean mayLogIn(Row person) {
+        if (!Boolean.TRUE.equals(person.get("active"))) {
+            return false;
+        }
+        Object expiration = person.get("expiration_date");
+        return !(expiration instanceof LocalDate d) || !today().isAfter(d);
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private void revokeSession(Map<String, Object> claims) {
+        Instant now = clock.instant();
+        String jti = (String) claims.get("jti");
+        Instant exp = claims.get("exp") instanceof Number n ? Instant.ofEpochSecond(n.longValue())
+                : now.plus("refresh".equals(claims.get("type")) ? settings.refreshTokenLifetime()
+                : settings.accessTokenLifetime());
+        store.revoke(jti, exp);
+        if (claims.get("refresh_jti") instanceof String refreshJti) {
+            store.revoke(refreshJti, now.plus(settings.refreshTokenLifetime()));
+        }
+    }
+
+    private static void requirePerson(VerifiedToken v) {
+        if (v.identity() == IdentityType.BOT) {
+            throw AuthErrors.personRequired();
+        }
+    }
+
+    // ================================================================================================================
+    // Login, refresh, logout
+
+    /** Zou's {@code POST /auth/login} (reference §1.2, §3.3, §3.4). */
+    public LoginResult login(LoginRequest request) {
+        new AuthErrors.Validation().required("email", request.email()).check();
+        String password = request.password() == null ? DEFAULT_PASSWORD : request.password();
+        Row person = store.personByLogin(request.email());
+        if (person == null) {
+            dummyCheck();
+            throw AuthErrors.loginFailed();
+        }
+        UUID id = person.id();
+        checkPassword(person, password, AuthErrors.lockedOut(), AuthErrors.loginFailed());
+        if (!mayLogIn(person)) {
+            store.releaseAttempt(id);
+            throw AuthErrors.unactive();
+        }
+        SecondFactor.Outcome factor;
+        try {
+            factor = secondFactor.check(person, request.totp(), request.emailOtp(), request.recoveryCode());
+        } catch (TooManyConcurrentLoginsException e) {
+            store.releaseAttempt(id);
+            throw AuthErrors.tooManyConcurrentLogins();
+        } catch (PasswordPolicyException e) {
+            factor = SecondFactor.Outcome.WRONG; // a "code" bcrypt cannot even read
+        }
+        if (factor == SecondFactor.Outcome.MISSING) {
+            store.releaseAttempt(id);
+            Object preferred = person.get("preferred_two_factor_authentication");
+            throw AuthErrors.missingOtp(preferred == null ? null : preferred.toString(), SecondFactor.accepted(person));
+        }
+        if (factor == SecondFactor.Outcome.WRONG) {
+            throw AuthErrors.wrongOtp(); // the reserved attempt stays counted
+        }
+        store.clearFailures(id);
+
+        if (DEFAULT_PASSWORD.equals(password)) {
+            // Zou: the placeholder password never logs in; the client is sent to the reset form with a token.
+            String token = random.passwordResetToken();
+            store.storeResetToken(id, RandomTokens.sha256Hex(token), settings.resetTokenLifetime());
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("login", false);
+            body.put("default_password", true);
+            body.put("token", token);
+            return new LoginResult(400, body, null, null, List.of());
+        }
+
+        TokenPair pair = tokens.issueSession(id.toString(), false);
+        boolean browser = Browsers.isBrowser(request.userAgent());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("user", personJson(id));
+        body.put("organisation", organisation("admin".equals(role(person))));
+        body.put("login", true);
+        body.put("access_token", pair.access().token());
+        body.put("refresh_token", pair.refresh().token());
+        store.insertLoginLog(id, request.ipAddress(), browser ? "web" : "script");
+        Instant now = clock.instant();
+        List<AuthCookie> cookies = browser
+                ? List.of(JwtCookies.access(pair.access().token(), now), JwtCookies.refresh(pair.refresh().token(), now))
+                : List.of();
+        return new LoginResult(200, body, pair.access().token(), pair.refresh().token(), cookies);
+    }
+
+    /**
+     * Takes a login attempt (refused while locked) and checks the password; a wrong one stays counted.
+     *
+     * @throws ZouException {@code locked} when locked out, {@code wrong} when the password does not match
+     */
+    private void checkPassword(Row person, String password, ZouException locked, ZouException wrong) {
+        UUID id = person.id();
+        if (!store.reserveAttempt(id, settings.maxLoginFailures(), settings.lockoutWindow())) {
+            throw locked;
+        }
+        boolean ok;
+        try {
+            ok = hasher.verify(password, (String) person.get("password"));
+        } catch (TooManyConcurrentLoginsException e) {
+            store.releaseAttempt(id);
+            throw AuthErrors.tooManyConcurrentLogins();
+        } catch (PasswordPolicyException tooLong) {
+            dummyCheck(); // longer than bcrypt reads: it was never this account's password; same cost as a check
+            ok = false;
+        }
+        if (!ok) {
+            throw wrong;
+        }
+    }
+
+    private void dummyCheck() {
+        try {
+            hasher.verifyDummy();
+        } catch (TooManyConcurrentLoginsException e) {
+            throw AuthErrors.tooManyConcurrentLogins();
+        }
+    }
+
+    /** Zou's {@code GET /auth/refresh-token}: a new access token; the refresh token is not rotated. */
+    public LoginResult refresh(String refreshToken, String userAgent) {
+        VerifiedToken v = verify(refreshToken, TokenType.REFRESH, Use.REFRESH);
+        requirePerson(v);
+        IssuedToken access = tokens.issueRefreshedAccess(v.caller().personId().toString(), v.jti(), false);
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (Browsers.isBrowser(userAgent)) {
+            body.put("refresh", true);
+            return new LoginResult(200, body, access.token(), null,
+                    List.of(JwtCookies.access(access.token(), clock.instant()), JwtCookies.clearRefresh()));
+        }
+        body.put("access_token", access.token());
+        return new LoginResult(200, body, access.token(), null, List.of());
+    }
+
+    /** Zou's {@code GET /auth/logout}: revokes the access token and its paired refresh token. */
+    public LoginResult logout(String accessToken, String userAgent) {
+        VerifiedToken v = verify(accessToken, TokenType.ACCESS, Use.LOGOUT);
+        requirePerson(v);
+        if (v.identity() == IdentityType.PERSON) {
+            revokeSession(v.claims());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("logout", true);
+        List<AuthCookie> cookies = Browsers.isBrowser(userAgent)
+                ? List.of(JwtCookies.clearAccess(), JwtCookies.clearRefresh()) : List.of();
+        return new LoginResult(200, body, null, null, cookies);
+    }
+
+    /** Zou's {@code GET /auth/authenticated} body for a verified caller. */
+    public Map<String, Object> authenticated(Caller caller) {
+        if (caller.isSystem()) {
+            throw AuthErrors.notAuthorized();
+        }
+        Row person = store.personById(caller.personId());
+        if (person == null) {
+            throw AuthErrors.notAuthorized();
+        }
+        Map<String, Object> user = personJson(caller.personId());
+        user.put("fido_devices", fidoDevices(person.get("fido_credentials")));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("authenticated", true);
+        body.put("user", user);
+        body.put("organisation", organisation("admin".equals(role(person))));
+        return body;
+    }
+
+    // ================================================================================================================
+    // Passwords
+
+    /**
+     * Zou's {@code POST /auth/change-password}: the old password is checked like a login without second factor
+     * (lockout applies, a wrong one counts as a failure), then the new one is validated and stored. Other sessions
+     * stay valid, as in Zou.
+     */
+    public void changePassword(Caller caller, String oldPassword, String password, String password2) {
+        if (caller.isSystem()) {
+            throw new IllegalArgumentException("The system session has no password to change.");
+        }
+        if (caller.isBot()) {
+            throw AuthErrors.personRequired();
+        }
+        new AuthErrors.Validation().required("old_password", oldPassword).required("password", password)
+                .required("password_2", password2).check();
+        Row person = store.personById(caller.personId());
+        if (person == null) {
+            throw AuthErrors.notAuthorized();
+        }
+        checkPassword(person, oldPassword, AuthErrors.changePasswordLockedOut(),
+                AuthErrors.badRequest("Old password is wrong."));
+        if (!mayLogIn(person)) {
+            store.releaseAttempt(person.id());
+            throw AuthErrors.badRequest("User is unactive.");
+        }
+        store.clearFailures(person.id());
+        store.setPassword(person.id(), hashNewPassword(password, password2));
+        Object email = person.get("email");
+        if (email instanceof String address && !address.isEmpty() && mailer.isConfigured()) {
+            mailer.send(AuthMails.passwordChanged(address, fullName(person), clock.instant()), "password changed");
+        }
+    }
+
+    /**
+     * Zou's {@code POST /auth/reset-password}: mails a one-time reset link to an active person with that e-mail.
+     * Answers the same whether or not the address exists (the mail goes out in the background).
+     *
+     * @throws ZouException {@link ErrorCode#UNAVAILABLE} when the engine has no mail sender
+     */
+    public void requestPasswordReset(String email) {
+        if (!mailer.isConfigured()) {
+            throw new ZouException(ErrorCode.UNAVAILABLE, 503, "Password reset by e-mail is unavailable: this engine "
+                    + "has no mail sender (configure one with ZouEngine.builder().mailSender(...)).",
+                    body("Password reset by e-mail is not configured on this server."));
+        }
+        new AuthErrors.Validation().required("email", email).check();
+        Row person = store.personByEmail(email);
+        if (person == null || !mayLogIn(person)) {
+            return;
+        }
+        String token = random.passwordResetToken();
+        store.storeResetToken(person.id(), RandomTokens.sha256Hex(token), settings.resetTokenLifetime());
+        String link = settings.publicUrl() + "/reset-change-password?email=" + urlEncode(email) + "&token=" + token;
+        mailer.send(AuthMails.resetPassword((String) person.get("email"), fullName(person), link,
+                settings.resetTokenLifetime()), "password reset");
+    }
+
+    /**
+     * Zou's {@code PUT /auth/reset-password}: applies a reset token (one-time) and sets the new password.
+     *
+     * @param email the e-mail the token was sent to, checked when not null
+     */
+    public void resetPassword(String email, String token, String password, String password2) {
+        new AuthErrors.Validation().required("token", token).required("password", password)
+                .required("password2", password2).check();
+        ZouException wrongToken = AuthErrors.badRequest("Wrong or expired token.");
+        String tokenHash = RandomTokens.sha256Hex(token);
+        Row pending = store.resetToken(tokenHash);
+        if (pending == null) {
+            throw wrongToken;
+        }
+        Row person = store.personById((UUID) pending.get("person_id"));
+        if (person == null || (email != null && !email.equalsIgnoreCase(String.valueOf(person.get("email"))))) {
+            throw wrongToken;
+        }
+        validateNewPassword(password, password2);
+        if (!Boolean.TRUE.equals(person.get("active"))) {
+            throw AuthErrors.badRequest("User is unactive.");
+        }
+        String hash = hashNewPassword(password, password2);
+        if (!store.consumeResetToken(tokenHash, person.id(), hash)) {
+            throw wrongToken;
+        }
+    }
+
+    /**
+     * Hashes a password sent to {@code POST /data/persons} (the person hooks' {@code PasswordHashing}). Unlike Zou,
+     * which hashes whatever an admin sends there, the minimum length applies (and bcrypt's 72-byte limit).
+     *
+     * @throws ZouException 400 with the rule's message, 429 when the hashing pool is saturated
+     */
+    public String hashForStorage(String password) {
+        try {
+            hasher.validateNewPassword(password);
+            return hasher.hash(password);
+        } catch (PasswordPolicyException e) {
+            throw ZouException.wrongParameter(e.getMessage()); // the CRUD routes' WrongParameter shape
+        } catch (TooManyConcurrentLoginsException e) {
+            throw AuthErrors.tooManyConcurrentLogins();
+        }
+    }
+
+    private void validateNewPassword(String password, String confirmation) {
+        try {
+            hasher.validateNewPassword(password, confirmation);
+        } catch (PasswordPolicyException e) {
+            throw AuthErrors.badRequest(e.getMessage());
+        }
+    }
+
+    private String hashNewPassword(String password, String confirmation) {
+        validateNewPassword(password, confirmation);
+        try {
+            return hasher.hash(password);
+        } catch (PasswordPolicyException e) {
+            throw AuthErrors.badRequest(e.getMessage());
+        } catch (TooManyConcurrentLoginsException e) {
+            throw AuthErrors.tooManyConcurrentLogins();
+        }
+    }
+
+    /**
+     * Creates the first admin when the database holds no person at all.
+     *
+     * @return whether an admin was created
+     */
+    public boolean ensureAdmin(String email, String password) {
+        if (email == null || email.isBlank()) {
+            throw ZouException.wrongParameter("ensureAdmin: an e-mail address is required.");
+        }
+        validateNewPassword(password, password);
+        boolean any = db.read(tx -> tx.exists("person", List.of()));
+        if (any) {
+            return false;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("first_name", "Super");
+        body.put("last_name", "Admin");
+        body.put("email", email);
+        body.put("password", password);
+        body.put("role", "admin");
+        try {
+            crud.create(Caller.system(), "persons", body);
+            return true;
+        } catch (ZouException e) {
+            if (e.code() == ErrorCode.DUPLICATE) {
+                return false; // another engine created it meanwhile
+            }
+            throw e;
+        }
+    }
+
+    // ================================================================================================================
+    // Serialization
+
+    /** The person as Zou's login answers it: every non-secret column, full_name, departments, type. */
+    private Map<String, Object> personJson(UUID id) {
+        return new LinkedHashMap<>(crud.get(Caller.system(), "persons", id.toString(), Query.all()));
+    }
+
+    /** The organisation (created with Zou's default name when there is none); chat secrets only for admins. */
+    private Map<String, Object> organisation(boolean sensitive) {
+        UUID id = db.read(tx -> firstOrganisation(tx));
+        if (id == null) {
+            try {
+                id = db.inTransaction(tx -> {
+                    UUID existing = firstOrganisation(tx);
+                    if (existing != null) {
+                        return existing;
+                    }
+                    UUID created = UUID.randomUUID();
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("id", created);
+                    row.put("created_at", store.now());
+                    row.put("updated_at", store.now());
+                    row.put("name", "Kitsu");
+                    tx.insert("organisation", row);
+                    return created;
+                });
+            } catch (ZouException e) {
+                if (e.code() != ErrorCode.DUPLICATE) {
+                    throw e;
+                }
+                id = db.read(tx -> firstOrganisation(tx)); // created concurrently
+            }
+        }
+        Map<String, Object> json = new LinkedHashMap<>(crud.get(Caller.system(), "organisations", id.toString(),
+                Query.all()));
+        if (!sensitive) {
+            ORGANISATION_SECRETS.forEach(json::remove);
+        }
+        return json;
+    }
+
+    private static UUID firstOrganisation(Tx tx) throws SQLException {
+        List<Row> rows = tx.select("organisation", List.of(), List.of(Tx.Order.asc("created_at")), 1, 0);
+        return rows.isEmpty() ? null : rows.get(0).id();
+    }
+
+    private List<String> fidoDevices(Object stored) {
+        List<String> names = new ArrayList<>();
+        if (stored instanceof RawJson raw && raw.text() != null) {
+            try {
+                List<Object> list = mapper.readValue(raw.text(), LIST);
+                if (list != null) {
+                    for (Object o : list) {
+                        if (o instanceof Map<?, ?> m && m.get("device_name") instanceof String n) {
+                            names.add(n);
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                LOG.warn("Unreadable fido_credentials on a person; no device names answered");
+            }
+        }
+        return names;
+    }
+
+    private static Map<String, Object> body(String message) {
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("error", true);
+        b.put("message", message);
+        return b;
+    }
+
+    private static String role(Row person) {
+        Object r = person.get("role");
+        return r == null ? "user" : r.toString();
+    }
+
+    private static String fullName(Row person) {
+        String first = person.get("first_name") == null ? "" : person.get("first_name").toString();
+        String last = person.get("last_name") == null ? "" : person.get("last_name").toString();
+        return (first + " " + last).trim();
+    }
+
+    private static UUID tryUuid(String s) {
+        if (s == null || s.length() != 36) {
+            return null;
+        }
+        try {
+            return UUID.fromString(s);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String urlEncode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** Deletes expired revocations and reset tokens now (also done in passing); returns how many rows went. */
+    public int purgeExpired() {
+        return store.purgeExpired();
+    }
+
+    @Override
+    public void close() {
+        mailer.close();
+        hasher.close();
+    }
+}
