@@ -59,11 +59,23 @@ public final class TableCopier {
         }
     }
 
-    /** Per-table row counts of the target that are not zero, in copy order. */
+    /**
+     * The engine's own tables ({@code zou4j_...}: event counter, listener cursors, revoked tokens...) hold state a
+     * migration may seed (e.g. the event counter's single row): they do not make a target "not empty", and the copy
+     * always replaces their rows with the source's.
+     */
+    static boolean isEngineState(String table) {
+        return table.startsWith("zou4j_");
+    }
+
+    /** Per-table row counts of the target's Zou tables that are not zero, in copy order. */
     public Map<String, Long> nonEmptyTargetTables() throws SQLException {
         Map<String, Long> result = new LinkedHashMap<>();
         try (Connection c = target.dataSource().getConnection()) {
             for (String table : plan(c).order) {
+                if (isEngineState(table)) {
+                    continue;
+                }
                 long n = count(c, table);
                 if (n > 0) {
                     result.put(table, n);
@@ -85,9 +97,7 @@ public final class TableCopier {
             Plan plan = plan(to);
             to.setAutoCommit(false);
             try {
-                if (replace) {
-                    deleteAll(to, plan);
-                }
+                deleteAll(to, plan, replace ? table -> true : TableCopier::isEngineState);
                 Map<String, List<Object[]>> later = new LinkedHashMap<>();
                 try (Database.ReadTx read = source.openReadTx()) {
                     for (String table : plan.order) {
@@ -265,20 +275,27 @@ public final class TableCopier {
         return result;
     }
 
-    private void deleteAll(Connection to, Plan plan) throws SQLException {
+    private void deleteAll(Connection to, Plan plan, java.util.function.Predicate<String> which) throws SQLException {
         DSLContext dsl = DSL.using(to, target.dialect(), target.settings());
         for (Map.Entry<String, Set<String>> e : plan.deferred.entrySet()) {
+            if (!which.test(e.getKey())) {
+                continue;
+            }
             for (String column : e.getValue()) {
                 Field<Object> field = SqlRenderer.field(target.schema().table(e.getKey()), column);
                 execute(to, dsl.render(dsl.update(DSL.table(DSL.name(e.getKey())))
                         .set(Map.of(field, DSL.inline(null, field.getDataType())))));
             }
         }
+        int emptied = 0;
         for (int i = plan.order.size() - 1; i >= 0; i--) {
             String table = plan.order.get(i);
-            execute(to, dsl.render(dsl.deleteFrom(DSL.table(DSL.name(table)))));
+            if (which.test(table)) {
+                execute(to, dsl.render(dsl.deleteFrom(DSL.table(DSL.name(table)))));
+                emptied++;
+            }
         }
-        log.accept("emptied the target's " + plan.order.size() + " tables");
+        log.accept("emptied " + emptied + " tables of the target");
     }
 
     private static void execute(Connection c, String sql) throws SQLException {

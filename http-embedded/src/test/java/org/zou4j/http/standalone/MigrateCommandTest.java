@@ -54,7 +54,7 @@ class MigrateCommandTest {
             String printed = out.toString(StandardCharsets.UTF_8);
             System.out.println(printed);
             assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(0);
-            assertThat(printed).contains("verified: the 77 tables hold the same row counts");
+            assertThat(printed).containsPattern("verified: the \\d+ tables hold the same row counts");
             assertThat(printed).doesNotContain("password");
             try (ZouEngine engine = ZouEngine.builder().storage(PostgresStorage.connect(db.jdbcUrl()))
                     .secretKey(ContractBase.SECRET).build()) {
