@@ -1,4 +1,4 @@
-package org.zou4j.http.standalone;
+package org.zou4j.http;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
