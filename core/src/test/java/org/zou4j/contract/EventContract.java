@@ -107,6 +107,38 @@ public abstract class EventContract extends ContractBase {
     }
 
     @Test
+    void listenersHearCommittedChangesOnlyInCommitOrder() throws Exception {
+        java.util.concurrent.BlockingQueue<org.zou4j.events.Event> heard =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+        String url = "https://example.com/" + fx.name("listen");
+        try (org.zou4j.events.Subscription ignored = engine.events().subscribe("custom-action:*", heard::add)) {
+            List<String> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                ids.add(fx.customAction(fx.name("L" + i), url, false).id());
+            }
+            assertThat(failure(() -> admin.data("custom-actions").create(Map.of("url", url))).httpStatus())
+                    .isEqualTo(400);
+            admin.data("custom-actions").delete(ids.get(0));
+
+            List<org.zou4j.events.Event> got = new java.util.ArrayList<>();
+            long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (got.size() < 6 && System.nanoTime() < end) {
+                org.zou4j.events.Event e = heard.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (e != null && (ids.contains(String.valueOf(e.data().get("custom_action_id"))))) {
+                    got.add(e);
+                }
+            }
+            assertThat(got).extracting(org.zou4j.events.Event::name).containsExactly("custom-action:new",
+                    "custom-action:new", "custom-action:new", "custom-action:new", "custom-action:new",
+                    "custom-action:delete");
+            assertThat(got).extracting(e -> e.data().get("custom_action_id")).containsExactly(ids.get(0),
+                    ids.get(1), ids.get(2), ids.get(3), ids.get(4), ids.get(0));
+            assertThat(got).extracting(org.zou4j.events.Event::sequence).isSorted().doesNotHaveDuplicates();
+            assertThat(heard.poll(300, java.util.concurrent.TimeUnit.MILLISECONDS)).as("nothing more").isNull();
+        }
+    }
+
+    @Test
     void theEventListIsCappedAtAThousandNewestFirst() {
         String url = "https://example.com/" + fx.name("cap");
         for (int i = 0; i < 1005; i++) {
