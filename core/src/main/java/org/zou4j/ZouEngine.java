@@ -12,6 +12,7 @@ import org.zou4j.internal.access.Caller;
 import org.zou4j.internal.access.Policies;
 import org.zou4j.internal.auth.AuthService;
 import org.zou4j.internal.auth.AuthSettings;
+import org.zou4j.internal.auth.saml.SamlService;
 import org.zou4j.internal.crud.CrudService;
 import org.zou4j.internal.crud.ModelRegistry;
 import org.zou4j.internal.events.EngineEvents;
@@ -46,6 +47,7 @@ public final class ZouEngine implements AutoCloseable {
     private final byte[] secretKey;
     private final Path pluginsDirectory;
     private final AuthService auth;
+    private final SamlService saml;
     private volatile boolean closed;
 
     private ZouEngine(Builder b) {
@@ -68,6 +70,8 @@ public final class ZouEngine implements AutoCloseable {
             this.production = new ProductionService(crud, eventLog);
             authService.bind(crud);
             this.auth = authService;
+            this.saml = b.saml == null ? null
+                    : new SamlService(b.saml.resolve(b.auth.publicUrl()), database, clock, authService);
         } catch (RuntimeException e) {
             if (authService != null) {
                 authService.close();
@@ -168,6 +172,46 @@ public final class ZouEngine implements AutoCloseable {
     public LoginResult logout(String accessToken, String userAgent) {
         ensureOpen();
         return auth.logout(accessToken, userAgent);
+    }
+
+    /**
+     * Where {@code GET /auth/saml/login} sends the browser: the identity provider's single sign-on URL carrying a new
+     * AuthnRequest (HTTP-Redirect binding). The request is remembered in the database for the configured request
+     * lifetime, so any engine over the same storage can accept its answer.
+     *
+     * @throws ZouException 400 {@code {"error": "SAML is not enabled."}} when the engine has no
+     *                      {@link Builder#saml SAML configuration}
+     */
+    public String samlLoginRedirect() {
+        ensureOpen();
+        if (saml == null) {
+            throw SamlService.notEnabled();
+        }
+        return saml.loginRedirect();
+    }
+
+    /**
+     * Zou's SAML assertion consumer service ({@code POST /auth/saml/sso}): validates the identity provider's signed
+     * response (signature by a metadata certificate over the very assertion read, issuer, audience, destination and
+     * recipient, validity window, an answer to a pending request of this server unless IdP-initiated login is
+     * allowed, never seen before), then finds the person by the subject's NameID e-mail (case-insensitive) and updates
+     * their name, phone, country, studio and departments from the assertion's attributes when they differ, or creates
+     * them as an active {@code user}. An active person is logged in as a password login would be (token pair as
+     * cookies, login log); an inactive one is only redirected.
+     *
+     * @param samlResponse the {@code SAMLResponse} form field, base64
+     * @param ipAddress    the client's address for the login log, or null
+     * @return the redirect to the web app, with the session cookies when the person may log in
+     * @throws ZouException 400 {@code {"error": "SAML is not enabled."}} when SAML is off; 400 {@code {"error": true,
+     *                      "message": "Invalid SAML response."}} for a refused response (the reason is in the
+     *                      exception's message and the log); 400 when the person cannot be created (e.g. user limit)
+     */
+    public SsoResult samlLogin(String samlResponse, String ipAddress) {
+        ensureOpen();
+        if (saml == null) {
+            throw SamlService.notEnabled();
+        }
+        return saml.consume(samlResponse, ipAddress);
     }
 
     /**
@@ -277,8 +321,8 @@ public final class ZouEngine implements AutoCloseable {
             return !rows.isEmpty() && Boolean.TRUE.equals(rows.get(0).get("dark_theme_by_default"));
         }));
         config.put("indexer_configured", false);
-        config.put("saml_enabled", false);
-        config.put("saml_idp_name", "");
+        config.put("saml_enabled", saml != null);
+        config.put("saml_idp_name", saml == null ? "" : saml.settings().idpName());
         config.put("oidc_enabled", false);
         config.put("oidc_idp_name", "");
         config.put("default_locale", "en_US");
@@ -343,6 +387,7 @@ public final class ZouEngine implements AutoCloseable {
         private EventSettings eventSettings = EventSettings.defaults();
         private AuthSettings auth = AuthSettings.defaults();
         private MailSender mailSender;
+        private SamlConfig saml;
 
         private Builder() {
         }
@@ -401,6 +446,15 @@ public final class ZouEngine implements AutoCloseable {
         /** Sends the engine's mails (password reset, password changed); without one, password reset is unavailable. */
         public Builder mailSender(MailSender sender) {
             this.mailSender = Objects.requireNonNull(sender, "mailSender");
+            return this;
+        }
+
+        /**
+         * Enables SAML single sign-on ({@code /auth/saml/login}, {@code /auth/saml/sso}; Zou's {@code SAML_ENABLED}).
+         * The service-provider URLs default from {@link #publicUrl(String)}.
+         */
+        public Builder saml(SamlConfig config) {
+            this.saml = Objects.requireNonNull(config, "saml");
             return this;
         }
 

@@ -13,6 +13,7 @@ import org.zou4j.http.internal.routes.DataRoutes;
 import org.zou4j.http.internal.routes.EventRoutes;
 import org.zou4j.http.internal.routes.IndexRoutes;
 import org.zou4j.http.internal.routes.ProductionRoutes;
+import org.zou4j.http.internal.routes.SamlRoutes;
 import org.zou4j.http.transport.HttpServerConfig;
 import org.zou4j.http.transport.HttpTransport;
 
@@ -34,6 +35,7 @@ public final class ZouHttpServer implements AutoCloseable {
         Router router = new Router();
         router.addAll(new IndexRoutes().routes(b.engine));
         router.addAll(new AuthRoutes().routes());
+        router.addAll(new SamlRoutes().routes());
         router.addAll(new DataRoutes().routes(b.engine));
         router.addAll(new ProductionRoutes().routes());
         router.addAll(new EventRoutes().routes());

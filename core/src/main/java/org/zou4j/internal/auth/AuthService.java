@@ -24,6 +24,7 @@ import org.zou4j.ErrorCode;
 import org.zou4j.LoginRequest;
 import org.zou4j.LoginResult;
 import org.zou4j.Query;
+import org.zou4j.SsoResult;
 import org.zou4j.ZouException;
 import org.zou4j.internal.access.Caller;
 import org.zou4j.internal.auth.crypto.IdentityType;
@@ -380,6 +381,79 @@ public final class AuthService implements AutoCloseable {
         List<AuthCookie> cookies = Browsers.isBrowser(userAgent)
                 ? List.of(JwtCookies.clearAccess(), JwtCookies.clearRefresh()) : List.of();
         return new LoginResult(200, body, null, null, cookies);
+    }
+
+    // ================================================================================================================
+    // Single sign-on
+
+    /**
+     * Completes a single sign-on (SAML, reference §1.12) for a user the identity provider vouched for: the non-bot
+     * person with this e-mail (case-insensitive) is updated when the profile differs, or else created as an active
+     * {@code user} without a password (a password login then fails like a wrong password until one is set through a
+     * reset). An active person gets a session exactly as a password login issues it (token pair, login log with
+     * origin {@code web}), as cookies whatever the User-Agent; an inactive one gets no session and no error. Either
+     * way the answer redirects to the web app.
+     *
+     * @param profile columns from the IdP, already normalized: any of {@code first_name}, {@code last_name},
+     *                {@code phone}, {@code country}, {@code studio_id} (strings) and {@code departments} (list of ids)
+     * @throws ZouException 400 when the e-mail or profile breaks a person rule (invalid e-mail, user limit reached)
+     */
+    public SsoResult ssoLogin(String email, Map<String, Object> profile, String ipAddress) {
+        Row person = store.personByEmail(email);
+        if (person == null) {
+            Map<String, Object> body = new LinkedHashMap<>(profile);
+            body.putIfAbsent("first_name", "");
+            body.putIfAbsent("last_name", "");
+            body.put("email", email);
+            body.put("role", "user");
+            body.put("active", true);
+            try {
+                crud.create(Caller.system(), "persons", body);
+            } catch (ZouException e) {
+                if (e.code() != ErrorCode.DUPLICATE) {
+                    throw e;
+                }
+                // another login of the same person created it meanwhile
+            }
+        } else {
+            Map<String, Object> changes = profileChanges(person, profile);
+            if (!changes.isEmpty()) {
+                crud.update(Caller.system(), "persons", person.id().toString(), changes);
+            }
+        }
+        person = store.personByEmail(email);
+        if (person == null) {
+            throw ZouException.internal("SSO: the person with the IdP's e-mail vanished after provisioning", null);
+        }
+        if (!mayLogIn(person)) {
+            return new SsoResult(settings.publicUrl(), null, null, List.of());
+        }
+        UUID id = person.id();
+        TokenPair pair = tokens.issueSession(id.toString(), false);
+        store.insertLoginLog(id, ipAddress, "web");
+        Instant now = clock.instant();
+        return new SsoResult(settings.publicUrl(), pair.access().token(), pair.refresh().token(),
+                List.of(JwtCookies.access(pair.access().token(), now), JwtCookies.refresh(pair.refresh().token(), now)));
+    }
+
+    /** The profile values that differ from the person's (departments compared as sets). */
+    private Map<String, Object> profileChanges(Row person, Map<String, Object> profile) {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : profile.entrySet()) {
+            if (e.getKey().equals("departments")) {
+                Set<String> current = new java.util.HashSet<>();
+                db.read(tx -> AuthStore.departments(tx, person.id())).forEach(d -> current.add(d.toString()));
+                if (!current.equals(new java.util.HashSet<>((List<?>) e.getValue()))) {
+                    changes.put(e.getKey(), e.getValue());
+                }
+            } else {
+                Object stored = person.get(e.getKey());
+                if (!Objects.equals(stored == null ? null : stored.toString(), e.getValue())) {
+                    changes.put(e.getKey(), e.getValue());
+                }
+            }
+        }
+        return changes;
     }
 
     /** Zou's {@code GET /auth/authenticated} body for a verified caller. */

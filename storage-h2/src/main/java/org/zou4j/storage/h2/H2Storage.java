@@ -17,10 +17,10 @@ import org.zou4j.storage.StorageBackend;
  * throw-away engines).
  *
  * <p>File databases are opened with {@code WRITE_DELAY=0}: H2's default loses the last half second of acknowledged
- * commits on a crash ({@code kill -9}). H2's default {@code RETENTION_TIME} (45 s) is kept on purpose: with a short one
- * (1 s) H2 2.5 reused file space that crash recovery still needed, and {@code KillNineTest} lost up to fourteen
- * acknowledged commits per kill on a loaded machine (in 5 runs out of 5; in none of 4 with the default). The price is a larger
- * file during write storms. One process owns a file database: a second one is refused with a clear message.
+ * commits on a crash ({@code kill -9}). H2's default {@code RETENTION_TIME} (45 s) is kept: a short one (1 s, tried
+ * to keep the file small under commit storms) lost the last acknowledged commits after {@code kill -9} once the schema
+ * grew by two tables ({@code KillNineTest}, every run), and H2 documents values below its default as dangerous. One
+ * process owns a file database: a second one is refused with a clear message.
  */
 public final class H2Storage implements StorageBackend {
     private static final String COMMON = ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";

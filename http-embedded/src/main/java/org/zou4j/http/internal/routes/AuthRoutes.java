@@ -144,7 +144,7 @@ public final class AuthRoutes {
     }
 
     /** Zou's login log address: {@code X-Real-IP} when a proxy sets it, else the peer address. */
-    private static String clientIp(HttpRequest request) {
+    static String clientIp(HttpRequest request) {
         return request.header("X-Real-IP").map(String::trim).filter(s -> !s.isEmpty())
                 .orElse(request.remoteAddress());
     }
