@@ -64,6 +64,13 @@ final class EngineSession implements Session {
     }
 
     @Override
+    public org.zou4j.plugin.ActionResult runAction(String actionId, java.util.List<String> selection,
+                                                   java.util.Map<String, ?> input) {
+        engine.ensureOpen();
+        return engine.pluginHost().run(this, actionId, selection, input);
+    }
+
+    @Override
     public String toString() {
         return "Session[" + (caller.isSystem() ? "system" : caller.personId() + "/" + caller.role())
                 + (restrictedToEnrolment ? ", 2FA setup only" : "") + "]";

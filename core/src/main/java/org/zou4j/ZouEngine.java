@@ -20,6 +20,7 @@ import org.zou4j.internal.events.EventLog;
 import org.zou4j.internal.hooks.HookSettings;
 import org.zou4j.internal.hooks.Hooks;
 import org.zou4j.internal.model.Models;
+import org.zou4j.internal.plugins.PluginHost;
 import org.zou4j.internal.production.ProductionService;
 import org.zou4j.internal.sql.Database;
 import org.zou4j.mail.MailSender;
@@ -46,6 +47,7 @@ public final class ZouEngine implements AutoCloseable {
     private final Clock clock;
     private final byte[] secretKey;
     private final Path pluginsDirectory;
+    private final PluginHost plugins;
     private final AuthService auth;
     private final TwoFactor twoFactor;
     private final SamlService saml;
@@ -57,6 +59,7 @@ public final class ZouEngine implements AutoCloseable {
         this.secretKey = b.secretKey;
         this.pluginsDirectory = b.pluginsDirectory;
         this.mapper = new ObjectMapper();
+        this.plugins = new PluginHost(pluginsDirectory, this::systemSession, this::events);
         AuthService authService = null;
         try {
             this.database = Database.open(storage);
@@ -74,7 +77,9 @@ public final class ZouEngine implements AutoCloseable {
             this.twoFactor = new TwoFactor(this, authService.twoFactor());
             this.saml = b.saml == null ? null
                     : new SamlService(b.saml.resolve(b.auth.publicUrl()), database, clock, authService);
+            plugins.start();
         } catch (RuntimeException e) {
+            plugins.stop();
             if (authService != null) {
                 authService.close();
             }
@@ -395,6 +400,24 @@ public final class ZouEngine implements AutoCloseable {
         return pluginsDirectory;
     }
 
+    /** What became of each jar of the plugins directory (empty without one). */
+    public java.util.List<PluginStatus> plugins() {
+        return plugins.statuses();
+    }
+
+    /**
+     * Stops every plugin and loads the plugins directory again: new, changed and removed jars and their settings
+     * files. Runs in progress finish with the old plugins. A plugin that fails is reported in {@link #plugins()}.
+     */
+    public void reloadPlugins() {
+        ensureOpen();
+        plugins.reload();
+    }
+
+    PluginHost pluginHost() {
+        return plugins;
+    }
+
     void ensureOpen() {
         if (closed) {
             throw new ZouException(ErrorCode.UNAVAILABLE, "The engine is closed.");
@@ -411,6 +434,7 @@ public final class ZouEngine implements AutoCloseable {
             return;
         }
         closed = true;
+        plugins.stop();
         Arrays.fill(secretKey, (byte) 0);
         try {
             events.close();
@@ -557,7 +581,10 @@ public final class ZouEngine implements AutoCloseable {
             return this;
         }
 
-        /** A directory of plugin jars to load (optional). */
+        /**
+         * A directory of plugin jars to load (optional), with each plugin's optional settings file
+         * {@code <plugin-id>.properties}.
+         */
         public Builder pluginsDirectory(Path dir) {
             this.pluginsDirectory = dir;
             return this;
@@ -576,6 +603,10 @@ public final class ZouEngine implements AutoCloseable {
             if (secretKey == null || secretKey.length < 32) {
                 throw new IllegalStateException("ZouEngine.builder(): secretKey(...) is required and must be at least "
                         + "32 bytes (e.g. 32 random bytes, base64-encoded).");
+            }
+            if (pluginsDirectory != null && !java.nio.file.Files.isDirectory(pluginsDirectory)) {
+                throw new IllegalStateException("ZouEngine.builder(): the plugins directory " + pluginsDirectory
+                        + " does not exist or is not a directory; create it or leave pluginsDirectory(...) out.");
             }
             return new ZouEngine(this);
         }
