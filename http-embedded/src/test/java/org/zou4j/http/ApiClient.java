@@ -23,6 +23,11 @@ final class ApiClient {
         this.base = "http://127.0.0.1:" + port;
     }
 
+    /** {@code http://127.0.0.1:<port>}. */
+    String base() {
+        return base;
+    }
+
     ApiClient withToken(String token) {
         this.token = token;
         return this;
