@@ -48,19 +48,19 @@ final class EngineDataSet implements DataSet {
     @Override
     public Entry get(String id, Query options) {
         engine.ensureOpen();
-        return new Entry(engine.crud().get(caller, route, id, options == null ? Query.all() : options));
+        return Entry.owned(engine.crud().get(caller, route, id, options == null ? Query.all() : options));
     }
 
     @Override
     public Entry create(Map<String, ?> body) {
         engine.ensureOpen();
-        return new Entry(engine.crud().create(caller, route, copy(body)));
+        return Entry.owned(engine.crud().create(caller, route, copy(body)));
     }
 
     @Override
     public Entry update(String id, Map<String, ?> body) {
         engine.ensureOpen();
-        return new Entry(engine.crud().update(caller, route, id, copy(body)));
+        return Entry.owned(engine.crud().update(caller, route, id, copy(body)));
     }
 
     @Override

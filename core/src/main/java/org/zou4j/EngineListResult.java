@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.zou4j.internal.crud.ListOutcome;
 import org.zou4j.internal.crud.RowStream;
+import org.zou4j.internal.json.LazyJson;
 
 /** The engine's {@link ListResult} over a page or a live row stream. */
 final class EngineListResult implements ListResult {
@@ -35,7 +36,8 @@ final class EngineListResult implements ListResult {
     @Override
     @SuppressWarnings("unchecked")
     public Iterator<Entry> iterator() {
-        Iterator<Map<String, Object>> rows = isPage()
+        boolean page = isPage();
+        Iterator<Map<String, Object>> rows = page
                 ? ((List<Map<String, Object>>) outcome.page().get("data")).iterator()
                 : outcome.stream();
         return new Iterator<>() {
@@ -46,7 +48,8 @@ final class EngineListResult implements ListResult {
 
             @Override
             public Entry next() {
-                return new Entry(rows.next());
+                // streamed rows are fresh and referenced nowhere else; page rows are also in page()
+                return page ? new Entry(rows.next()) : Entry.owned(rows.next());
             }
         };
     }
@@ -62,12 +65,42 @@ final class EngineListResult implements ListResult {
             RowStream stream = outcome.stream();
             g.writeStartArray();
             while (stream.hasNext()) {
-                mapper.writeValue(g, stream.next());
+                writeRow(g, stream.next());
             }
             g.writeEndArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * One row, as {@code mapper.writeValue(g, row)} writes it, without a serializer lookup per row and per key: scalar
+     * values are written directly, nested maps and lists by the mapper.
+     */
+    private void writeRow(JsonGenerator g, Map<String, Object> row) throws IOException {
+        g.writeStartObject();
+        for (Map.Entry<String, Object> e : row.entrySet()) {
+            g.writeFieldName(e.getKey());
+            Object v = e.getValue();
+            if (v == null) {
+                g.writeNull();
+            } else if (v instanceof String s) {
+                g.writeString(s);
+            } else if (v instanceof Integer i) {
+                g.writeNumber(i);
+            } else if (v instanceof Boolean b) {
+                g.writeBoolean(b);
+            } else if (v instanceof Double d) {
+                g.writeNumber(d);
+            } else if (v instanceof Long l) {
+                g.writeNumber(l);
+            } else if (v instanceof LazyJson lazy) {
+                LazyJson.write(g, lazy, mapper);
+            } else {
+                mapper.writeValue(g, v);
+            }
+        }
+        g.writeEndObject();
     }
 
     @Override

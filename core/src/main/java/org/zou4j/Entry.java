@@ -17,6 +17,15 @@ public final class Entry {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
+    private Entry(Map<String, Object> values, boolean owned) {
+        this.values = Collections.unmodifiableMap(values);
+    }
+
+    /** Wraps a map the engine has just built and hands over (no one else holds it): no copy. */
+    static Entry owned(Map<String, Object> fresh) {
+        return new Entry(fresh, true);
+    }
+
     /** The row id, or {@code null} for rows without one. */
     public String id() {
         Object id = values.get("id");

@@ -46,10 +46,19 @@ final class Serializer {
         Map<String, Map<Object, List<String>>> related = relations ? loadRelations(ctx, m, rows) : Map.of();
         Map<String, Map<Object, Map<String, Object>>> nested = loadNested(ctx, m, rows);
         List<Map<String, Object>> result = new ArrayList<>(rows.size());
+        // Column positions once per batch, not a name lookup per row and column.
+        int[] positions = new int[columns.size()];
+        if (!rows.isEmpty()) {
+            for (int i = 0; i < positions.length; i++) {
+                positions[i] = rows.get(0).table().indexOf(columns.get(i).name());
+            }
+        }
+        int capacity = columns.size() + m.def().nestedObjects().size() + m.def().relations().size() + 4;
+        JsonRow.Keys keys = new JsonRow.Keys(); // the rows of a batch share their key order
         for (Row row : rows) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            for (Column c : columns) {
-                json.put(c.name(), form.toJsonValue(row.get(c.name())));
+            Map<String, Object> json = new JsonRow(keys, capacity);
+            for (int i = 0; i < positions.length; i++) {
+                json.put(columns.get(i).name(), form.toJsonValue(row.valueAt(positions[i])));
             }
             for (NestedObject n : m.def().nestedObjects()) {
                 Object fk = row.get(n.column());

@@ -32,9 +32,36 @@ public final class JsonForm {
         return mapper;
     }
 
-    /** Zou's timestamp string. */
+    /**
+     * Zou's timestamp string. Formatted by hand: on a 75,000-task list the {@link DateTimeFormatter} was a fifth of the
+     * serialization time.
+     */
     public static String timestamp(LocalDateTime t) {
-        return t.truncatedTo(ChronoUnit.SECONDS).format(TIMESTAMP);
+        int y = t.getYear();
+        if (y < 1 || y > 9999) {
+            return t.truncatedTo(ChronoUnit.SECONDS).format(TIMESTAMP);
+        }
+        byte[] b = new byte[19];
+        b[0] = (byte) ('0' + y / 1000);
+        b[1] = (byte) ('0' + y / 100 % 10);
+        b[2] = (byte) ('0' + y / 10 % 10);
+        b[3] = (byte) ('0' + y % 10);
+        b[4] = '-';
+        twoDigits(b, 5, t.getMonthValue());
+        b[7] = '-';
+        twoDigits(b, 8, t.getDayOfMonth());
+        b[10] = 'T';
+        twoDigits(b, 11, t.getHour());
+        b[13] = ':';
+        twoDigits(b, 14, t.getMinute());
+        b[16] = ':';
+        twoDigits(b, 17, t.getSecond());
+        return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private static void twoDigits(byte[] b, int at, int v) {
+        b[at] = (byte) ('0' + v / 10);
+        b[at + 1] = (byte) ('0' + v % 10);
     }
 
     /** A timestamp with microseconds (used by a few routes, e.g. entity-link cursors). */
@@ -42,7 +69,10 @@ public final class JsonForm {
         return t.format(TIMESTAMP_MICROS);
     }
 
-    /** The JSON value (String, Number, Boolean, null, List or Map) of a column value. */
+    /**
+     * The JSON value (String, Number, Boolean, null, List or Map) of a column value. JSON objects and arrays are
+     * {@link LazyJson}: parsed when looked into, written as stored otherwise.
+     */
     public Object toJsonValue(Object value) {
         if (value == null) {
             return null;
@@ -54,11 +84,7 @@ public final class JsonForm {
             return timestamp(t);
         }
         if (value instanceof RawJson json) {
-            try {
-                return mapper.readValue(json.text(), Object.class);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Stored JSON is unreadable", e);
-            }
+            return LazyJson.of(json.text(), mapper); // objects and arrays parsed only when looked into
         }
         if (value instanceof List<?> list) {
             return list.stream().map(this::toJsonValue).toList();
@@ -86,6 +112,8 @@ public final class JsonForm {
             g.writeBoolean(b);
         } else if (value instanceof RawJson json) {
             g.writeRawValue(json.text());
+        } else if (value instanceof LazyJson lazy) {
+            LazyJson.write(g, lazy, mapper);
         } else if (value instanceof Map<?, ?> || value instanceof List<?>) {
             mapper.writeValue(g, value);
         } else {

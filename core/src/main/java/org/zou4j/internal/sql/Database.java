@@ -28,6 +28,7 @@ public final class Database {
     private final Settings settings;
     private final Schema schema;
     private final SqlRenderer renderer;
+    private final SqlCache sqlCache = new SqlCache();
 
     private Database(StorageBackend backend, Schema schema) {
         this.backend = backend;
@@ -83,6 +84,10 @@ public final class Database {
 
     SqlRenderer renderer() {
         return renderer;
+    }
+
+    SqlCache sqlCache() {
+        return sqlCache;
     }
 
     SQLDialect dialect() {

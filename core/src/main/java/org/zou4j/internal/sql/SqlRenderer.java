@@ -42,6 +42,92 @@ final class SqlRenderer {
         return cs.isEmpty() ? DSL.noCondition() : DSL.and(cs);
     }
 
+    /**
+     * Appends the shape of {@code filters} (what the rendered SQL depends on: filter kinds, columns, list sizes) to
+     * {@code key} and their bind values to {@code binds}, in the order {@link #conditions} renders them.
+     *
+     * @return false when a filter has no known shape (such a query is rendered each time, never cached)
+     */
+    boolean shape(String table, List<Filter> filters, StringBuilder key, List<Object> binds) {
+        TableSchema t = schema.table(table);
+        boolean known = true;
+        key.append('[');
+        for (Filter f : filters) {
+            known &= shape(t, f, key, binds);
+            key.append(',');
+        }
+        key.append(']');
+        return known;
+    }
+
+    private boolean shape(TableSchema t, Filter filter, StringBuilder key, List<Object> binds) {
+        boolean known = true;
+        if (filter instanceof Filter.Eq eq) {
+            key.append("=(").append(eq.column()).append(')');
+            binds.add(eq.value());
+        } else if (filter instanceof Filter.IsNull n) {
+            key.append("N(").append(n.column()).append(')');
+        } else if (filter instanceof Filter.In in) {
+            if (in.values().isEmpty()) {
+                key.append('F');
+            } else {
+                key.append("I(").append(in.column()).append(',').append(in.values().size()).append(')');
+                binds.addAll(in.values());
+            }
+        } else if (filter instanceof Filter.ILike like) {
+            key.append("L(").append(like.column()).append(')');
+            binds.add(like.pattern().toLowerCase(Locale.ROOT));
+        } else if (filter instanceof Filter.EqIgnoreCase eq) {
+            key.append("Q(").append(eq.column()).append(')');
+            binds.add(eq.value().toLowerCase(Locale.ROOT));
+        } else if (filter instanceof Filter.FullNameEq fn) {
+            key.append("P");
+            binds.add(fn.value());
+        } else if (filter instanceof Filter.InSubquery sub) {
+            TableSchema inner = schema.table(sub.table());
+            key.append("S(").append(sub.column()).append(',').append(inner.name()).append(',')
+                    .append(sub.selectColumn());
+            for (Filter f : sub.where()) {
+                key.append(',');
+                known &= shape(inner, f, key, binds);
+            }
+            key.append(')');
+        } else if (filter instanceof Filter.And and) {
+            key.append("A(");
+            for (Filter f : and.filters()) {
+                known &= shape(t, f, key, binds);
+                key.append(',');
+            }
+            key.append(')');
+        } else if (filter instanceof Filter.Or or) {
+            key.append("O(");
+            for (Filter f : or.filters()) {
+                known &= shape(t, f, key, binds);
+                key.append(',');
+            }
+            key.append(')');
+        } else if (filter instanceof Filter.Range range) {
+            key.append("R(").append(range.column()).append(range.from() != null ? ",from" : "")
+                    .append(range.to() != null ? ",to" : "").append(')');
+            if (range.from() != null) {
+                binds.add(range.from());
+            }
+            if (range.to() != null) {
+                binds.add(range.to());
+            }
+        } else if (filter instanceof Filter.Not not) {
+            key.append("!(");
+            known &= shape(t, not.filter(), key, binds);
+            key.append(')');
+        } else if (filter instanceof Filter.None) {
+            key.append('F');
+        } else {
+            key.append('?'); // a filter kind added after this was written: not cached, rendered each time
+            known = false;
+        }
+        return known;
+    }
+
     @SuppressWarnings("unchecked")
     private Condition render(TableSchema t, Filter filter) {
         if (filter instanceof Filter.Eq eq) {

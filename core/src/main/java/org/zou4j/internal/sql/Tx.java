@@ -99,9 +99,8 @@ public final class Tx {
     public List<Row> select(String table, List<Filter> filters, List<Order> order, int limit, int offset)
             throws SQLException {
         TableSchema t = table(table);
-        Query q = selectQuery(t, filters, order, limit, offset);
         List<Row> rows = new ArrayList<>();
-        try (PreparedStatement ps = prepare(q); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = prepareSelect(t, filters, order, limit, offset); ResultSet rs = ps.executeQuery()) {
             RowReader reader = new RowReader(t);
             while (rs.next()) {
                 rows.add(reader.read(rs));
@@ -138,9 +137,12 @@ public final class Tx {
 
     public long count(String table, List<Filter> filters) throws SQLException {
         TableSchema t = table(table);
-        Condition where = db.renderer().conditions(t.name(), filters);
-        Query q = dsl.selectCount().from(sqlTable(t)).where(where);
-        try (PreparedStatement ps = prepare(q); ResultSet rs = ps.executeQuery()) {
+        StringBuilder key = new StringBuilder("count|").append(t.name()).append('|');
+        List<Object> binds = new ArrayList<>();
+        boolean cacheable = db.renderer().shape(t.name(), filters, key, binds);
+        try (PreparedStatement ps = prepareCached(cacheable ? key.toString() : null, binds,
+                () -> dsl.selectCount().from(sqlTable(t)).where(db.renderer().conditions(t.name(), filters)));
+             ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }
@@ -148,9 +150,13 @@ public final class Tx {
 
     public boolean exists(String table, List<Filter> filters) throws SQLException {
         TableSchema t = table(table);
-        Condition where = db.renderer().conditions(t.name(), filters);
-        Query q = dsl.selectOne().from(sqlTable(t)).where(where).limit(1);
-        try (PreparedStatement ps = prepare(q); ResultSet rs = ps.executeQuery()) {
+        StringBuilder key = new StringBuilder("exists|").append(t.name()).append('|');
+        List<Object> binds = new ArrayList<>();
+        boolean cacheable = db.renderer().shape(t.name(), filters, key, binds);
+        binds.add(1L);
+        try (PreparedStatement ps = prepareCached(cacheable ? key.toString() : null, binds,
+                () -> dsl.selectOne().from(sqlTable(t)).where(db.renderer().conditions(t.name(), filters)).limit(1));
+             ResultSet rs = ps.executeQuery()) {
             return rs.next();
         }
     }
@@ -158,10 +164,14 @@ public final class Tx {
     /** Values of one column of the matching rows. */
     public List<Object> column(String table, String column, List<Filter> filters) throws SQLException {
         TableSchema t = table(table);
-        Condition where = db.renderer().conditions(t.name(), filters);
-        Query q = dsl.select(SqlRenderer.field(t, column)).from(sqlTable(t)).where(where);
+        StringBuilder key = new StringBuilder("column|").append(t.name()).append('|').append(column).append('|');
+        List<Object> binds = new ArrayList<>();
+        boolean cacheable = db.renderer().shape(t.name(), filters, key, binds);
         List<Object> values = new ArrayList<>();
-        try (PreparedStatement ps = prepare(q); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = prepareCached(cacheable ? key.toString() : null, binds,
+                () -> dsl.select(SqlRenderer.field(t, column)).from(sqlTable(t))
+                        .where(db.renderer().conditions(t.name(), filters)));
+             ResultSet rs = ps.executeQuery()) {
             RowReader.ValueReader reader = RowReader.readerFor(t.column(column));
             while (rs.next()) {
                 values.add(reader.read(rs, 1));
@@ -182,6 +192,54 @@ public final class Tx {
             return select.limit(limit).offset(Math.max(0, offset));
         }
         return select;
+    }
+
+    /** A prepared select of all columns, its SQL from the shape cache when this shape was seen before. */
+    private PreparedStatement prepareSelect(TableSchema t, List<Filter> filters, List<Order> order, int limit,
+                                            int offset) throws SQLException {
+        StringBuilder key = new StringBuilder("select|").append(t.name()).append('|');
+        List<Object> binds = new ArrayList<>();
+        boolean cacheable = db.renderer().shape(t.name(), filters, key, binds);
+        key.append('|');
+        for (Order o : order) {
+            key.append(o.column()).append(o.descending() ? " d," : " a,");
+        }
+        if (limit > 0) {
+            key.append("|limit");
+            binds.add((long) Math.max(0, offset)); // jOOQ binds OFFSET then FETCH NEXT, as longs; checked before
+            binds.add((long) limit);                // an entry is kept
+        }
+        return prepareCached(cacheable ? key.toString() : null, binds,
+                () -> selectQuery(t, filters, order, limit, offset));
+    }
+
+    /**
+     * Prepares the statement of {@code shape}: from the cached SQL with {@code binds}, or built by jOOQ (and offered to
+     * the cache, which keeps it only if jOOQ's binds are {@code binds}). A null shape is never cached.
+     */
+    private PreparedStatement prepareCached(String shape, List<Object> binds, java.util.function.Supplier<Query> build)
+            throws SQLException {
+        String sql = shape == null ? null : db.sqlCache().get(shape);
+        if (sql == null) {
+            Query q = build.get();
+            sql = dsl.render(q);
+            List<Object> actual = q.getBindValues();
+            if (shape != null) {
+                db.sqlCache().offer(shape, sql, binds, actual);
+            }
+            binds = actual;
+        }
+        PreparedStatement ps = connection.prepareStatement(sql);
+        try {
+            for (int i = 0; i < binds.size(); i++) {
+                Object v = binds.get(i);
+                ps.setObject(i + 1, v instanceof JSONB j ? j.data() : v);
+            }
+            return ps;
+        } catch (SQLException | RuntimeException e) {
+            ps.close();
+            throw e;
+        }
     }
 
     PreparedStatement prepare(Query q) throws SQLException {
@@ -274,8 +332,7 @@ public final class Tx {
     public RowCursor stream(String table, List<Filter> filters, List<Order> order, int limit, int offset)
             throws SQLException {
         TableSchema t = table(table);
-        Query q = selectQuery(t, filters, order, limit, offset);
-        PreparedStatement ps = prepare(q);
+        PreparedStatement ps = prepareSelect(t, filters, order, limit, offset);
         try {
             ps.setFetchSize(500);
             return new RowCursor(t, ps, ps.executeQuery());

@@ -8,7 +8,8 @@ import java.sql.Statement;
 import java.util.Objects;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcConnectionPool;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.zou4j.storage.SqlDialect;
 import org.zou4j.storage.StorageBackend;
 
@@ -27,19 +28,34 @@ public final class H2Storage implements StorageBackend {
     private static final int DEFAULT_POOL_SIZE = 32;
 
     private final String description;
-    private final JdbcConnectionPool pool;
+    private final HikariDataSource pool;
 
     private H2Storage(String url, String description, int poolSize) {
         this.description = description;
-        this.pool = JdbcConnectionPool.create(url, "sa", "");
-        this.pool.setMaxConnections(poolSize);
-        this.pool.setLoginTimeout(30);
-        try (Connection c = pool.getConnection()) {
-            c.isValid(1);
-        } catch (SQLException e) {
-            pool.dispose();
-            throw new IllegalStateException(explain(e), e);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername("sa");
+        config.setPassword("");
+        config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(2);
+        config.setConnectionTimeout(30_000);
+        config.setPoolName("zou4j-h2");
+        try {
+            this.pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            SQLException cause = findSql(e);
+            throw new IllegalStateException(cause != null ? explain(cause) : "Cannot open " + description + ": "
+                    + e.getMessage(), e);
         }
+    }
+
+    private static SQLException findSql(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SQLException s) {
+                return s;
+            }
+        }
+        return null;
     }
 
     /** A database file {@code zou4j.mv.db} in {@code directory} (created if missing). */
@@ -94,7 +110,7 @@ public final class H2Storage implements StorageBackend {
         } catch (SQLException e) {
             // already closed, or shutting down: nothing more to flush
         } finally {
-            pool.dispose();
+            pool.close();
         }
     }
 
