@@ -1,19 +1,35 @@
 package org.zou4j;
 
 import org.zou4j.internal.access.Caller;
+import org.zou4j.internal.auth.AuthErrors;
 
-/** The engine's {@link Session}: a caller bound to an engine. */
+/**
+ * The engine's {@link Session}: a caller bound to an engine. A session from a token restricted to two-factor
+ * enrolment ({@link ZouEngine#enrolmentSession}) serves only the auth and 2FA calls; its data and production calls
+ * are refused with {@link ErrorCode#TWO_FACTOR_REQUIRED}.
+ */
 final class EngineSession implements Session {
     private final ZouEngine engine;
     private final Caller caller;
+    private final boolean restrictedToEnrolment;
 
     EngineSession(ZouEngine engine, Caller caller) {
+        this(engine, caller, false);
+    }
+
+    EngineSession(ZouEngine engine, Caller caller, boolean restrictedToEnrolment) {
         this.engine = engine;
         this.caller = caller;
+        this.restrictedToEnrolment = restrictedToEnrolment;
     }
 
     Caller caller() {
         return caller;
+    }
+
+    /** Whether the session may only enrol a second factor (Zou's {@code requires_2fa_setup} tokens). */
+    boolean restrictedToEnrolment() {
+        return restrictedToEnrolment;
     }
 
     @Override
@@ -29,6 +45,7 @@ final class EngineSession implements Session {
     @Override
     public DataSet data(String route) {
         engine.ensureOpen();
+        refuseIfRestricted();
         engine.crud().models().route(route);
         return new EngineDataSet(engine, caller, route);
     }
@@ -36,11 +53,26 @@ final class EngineSession implements Session {
     @Override
     public Production production() {
         engine.ensureOpen();
+        refuseIfRestricted();
         return new EngineProduction(engine.production(), caller);
+    }
+
+    void refuseIfRestricted() {
+        if (restrictedToEnrolment) {
+            throw AuthErrors.twoFactorSetupRequired();
+        }
+    }
+
+    @Override
+    public org.zou4j.plugin.ActionResult runAction(String actionId, java.util.List<String> selection,
+                                                   java.util.Map<String, ?> input) {
+        engine.ensureOpen();
+        return engine.pluginHost().run(this, actionId, selection, input);
     }
 
     @Override
     public String toString() {
-        return "Session[" + (caller.isSystem() ? "system" : caller.personId() + "/" + caller.role()) + "]";
+        return "Session[" + (caller.isSystem() ? "system" : caller.personId() + "/" + caller.role())
+                + (restrictedToEnrolment ? ", 2FA setup only" : "") + "]";
     }
 }

@@ -1,5 +1,7 @@
 package org.zou4j;
 
+import java.util.Map;
+
 /**
  * What a client sends to log in (Zou's {@code POST /auth/login}): an e-mail address or desktop login, a password, an
  * optional second factor, and who the client is (IP address for the login log, User-Agent to tell browsers, which get
@@ -12,19 +14,15 @@ package org.zou4j;
 public final class LoginRequest {
     private final String email;
     private final String password;
-    private final String totp;
-    private final String emailOtp;
-    private final String recoveryCode;
+    private final TwoFactorProof secondFactor;
     private final String ipAddress;
     private final String userAgent;
 
-    private LoginRequest(String email, String password, String totp, String emailOtp, String recoveryCode,
-                         String ipAddress, String userAgent) {
+    private LoginRequest(String email, String password, TwoFactorProof secondFactor, String ipAddress,
+                         String userAgent) {
         this.email = email;
         this.password = password;
-        this.totp = totp;
-        this.emailOtp = emailOtp;
-        this.recoveryCode = recoveryCode;
+        this.secondFactor = secondFactor;
         this.ipAddress = ipAddress;
         this.userAgent = userAgent;
     }
@@ -34,27 +32,40 @@ public final class LoginRequest {
      * placeholder {@code "default"}, as when the key is missing from Zou's body.
      */
     public static LoginRequest of(String email, String password) {
-        return new LoginRequest(email, password, null, null, null, null, null);
+        return new LoginRequest(email, password, TwoFactorProof.none(), null, null);
     }
 
     /** This request from a client: its IP address (recorded in the login log) and User-Agent (may be null). */
     public LoginRequest from(String ipAddress, String userAgent) {
-        return new LoginRequest(email, password, totp, emailOtp, recoveryCode, ipAddress, userAgent);
+        return new LoginRequest(email, password, secondFactor, ipAddress, userAgent);
+    }
+
+    /** This request with a second factor (replacing any given before). */
+    public LoginRequest withSecondFactor(TwoFactorProof proof) {
+        return new LoginRequest(email, password, proof == null ? TwoFactorProof.none() : proof, ipAddress, userAgent);
     }
 
     /** This request with a TOTP code (second factor). */
     public LoginRequest withTotp(String code) {
-        return new LoginRequest(email, password, code, emailOtp, recoveryCode, ipAddress, userAgent);
+        return withSecondFactor(secondFactor.withTotp(code));
     }
 
     /** This request with an e-mailed one-time code (second factor). */
     public LoginRequest withEmailOtp(String code) {
-        return new LoginRequest(email, password, totp, code, recoveryCode, ipAddress, userAgent);
+        return withSecondFactor(secondFactor.withEmailOtp(code));
     }
 
     /** This request with a recovery code (second factor). */
     public LoginRequest withRecoveryCode(String code) {
-        return new LoginRequest(email, password, totp, emailOtp, code, ipAddress, userAgent);
+        return withSecondFactor(secondFactor.withRecoveryCode(code));
+    }
+
+    /**
+     * This request with a WebAuthn assertion (second factor) answering the challenge of
+     * {@link TwoFactor#fidoAuthenticationOptions}; see {@link TwoFactorProof#withFidoAuthenticationResponse}.
+     */
+    public LoginRequest withFidoAuthenticationResponse(Map<String, ?> response) {
+        return withSecondFactor(secondFactor.withFidoAuthenticationResponse(response));
     }
 
     public String email() {
@@ -66,16 +77,21 @@ public final class LoginRequest {
         return password;
     }
 
+    /** The second factor(s) given; {@link TwoFactorProof#none()} when none. */
+    public TwoFactorProof secondFactor() {
+        return secondFactor;
+    }
+
     public String totp() {
-        return totp;
+        return secondFactor.totp();
     }
 
     public String emailOtp() {
-        return emailOtp;
+        return secondFactor.emailOtp();
     }
 
     public String recoveryCode() {
-        return recoveryCode;
+        return secondFactor.recoveryCode();
     }
 
     public String ipAddress() {

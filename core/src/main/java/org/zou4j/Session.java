@@ -21,4 +21,20 @@ public interface Session {
 
     /** Zou's production routes beyond generic CRUD, with this caller's rights. */
     Production production();
+
+    /**
+     * Runs a plugin's custom action on a selection, as this caller: the action's required role is checked first, and
+     * every read or write the action makes goes through this session's permissions.
+     *
+     * @param actionId  {@code <plugin-id>/<action-id>}, or the bare action id when only one plugin has it
+     * @param selection the selected task or entity ids (Kitsu selects tasks)
+     * @param input     the action's input; {@code project_id} and {@code entity_type} (Kitsu's view: {@code asset},
+     *                  {@code shot}, ...) name where the selection was made
+     * @return what the action answered
+     * @throws ZouException {@link ErrorCode#NOT_FOUND} no such running action, {@link ErrorCode#FORBIDDEN} role too
+     *                      low or data refused, a 4xx refusal of the action, or {@link ErrorCode#INTERNAL} when the
+     *                      action failed (the cause is logged, the engine and the plugin keep running)
+     */
+    org.zou4j.plugin.ActionResult runAction(String actionId, java.util.List<String> selection,
+                                            java.util.Map<String, ?> input);
 }

@@ -20,6 +20,7 @@ import org.zou4j.internal.events.EventLog;
 import org.zou4j.internal.hooks.HookSettings;
 import org.zou4j.internal.hooks.Hooks;
 import org.zou4j.internal.model.Models;
+import org.zou4j.internal.plugins.PluginHost;
 import org.zou4j.internal.production.ProductionService;
 import org.zou4j.internal.sql.Database;
 import org.zou4j.mail.MailSender;
@@ -46,7 +47,9 @@ public final class ZouEngine implements AutoCloseable {
     private final Clock clock;
     private final byte[] secretKey;
     private final Path pluginsDirectory;
+    private final PluginHost plugins;
     private final AuthService auth;
+    private final TwoFactor twoFactor;
     private final SamlService saml;
     private volatile boolean closed;
 
@@ -56,10 +59,11 @@ public final class ZouEngine implements AutoCloseable {
         this.secretKey = b.secretKey;
         this.pluginsDirectory = b.pluginsDirectory;
         this.mapper = new ObjectMapper();
+        this.plugins = new PluginHost(pluginsDirectory, this::systemSession, this::events);
         AuthService authService = null;
         try {
             this.database = Database.open(storage);
-            authService = new AuthService(database, mapper, clock, secretKey, b.auth, b.mailSender);
+            authService = new AuthService(database, mapper, clock, secretKey, b.auth, b.twoFactor, b.mailSender);
             AuthService a = authService;
             ModelRegistry registry = new ModelRegistry(Models.ALL, database.schema(), Policies::forModel,
                     a.hooks(Hooks.configured(HookSettings.defaults().withPasswordHashing(a::hashForStorage))));
@@ -70,9 +74,12 @@ public final class ZouEngine implements AutoCloseable {
             this.production = new ProductionService(crud, eventLog);
             authService.bind(crud);
             this.auth = authService;
+            this.twoFactor = new TwoFactor(this, authService.twoFactor());
             this.saml = b.saml == null ? null
                     : new SamlService(b.saml.resolve(b.auth.publicUrl()), database, clock, authService);
+            plugins.start();
         } catch (RuntimeException e) {
+            plugins.stop();
             if (authService != null) {
                 authService.close();
             }
@@ -121,6 +128,28 @@ public final class ZouEngine implements AutoCloseable {
     }
 
     /**
+     * The session of an access token for the auth and second-factor calls ({@code /auth/authenticated},
+     * {@link #twoFactor()}, {@link #logout}): checked as {@link #session(String)}, but a token restricted to 2FA
+     * enrolment (issued when {@link Builder#enforceTwoFactor two-factor authentication is enforced} and the person has
+     * no factor yet) is accepted too. Such a session refuses every data and production call with 403
+     * {@code two_factor_authentication_required}, and {@link #changePassword} as well.
+     *
+     * @throws ZouException as {@link #session(String)}, without the 403
+     */
+    public Session enrolmentSession(String accessToken) {
+        ensureOpen();
+        org.zou4j.internal.auth.VerifiedToken v = auth.verify(accessToken,
+                org.zou4j.internal.auth.crypto.TokenType.ACCESS, AuthService.Use.ENROLMENT);
+        return new EngineSession(this, v.caller(), v.restrictedTo2faSetup());
+    }
+
+    /** Second factors: TOTP, e-mailed codes, recovery codes, FIDO2 devices (Zou's 2FA routes). */
+    public TwoFactor twoFactor() {
+        ensureOpen();
+        return twoFactor;
+    }
+
+    /**
      * Logs a person in with an e-mail address (or desktop login) and password, as Zou's {@code POST /auth/login}
      * does: the account is locked for a while after too many failures (checked before the password), an inactive
      * account is disclosed only to the right password, a second factor is required when one is enabled, and each
@@ -131,7 +160,9 @@ public final class ZouEngine implements AutoCloseable {
      * @throws ZouException with Zou's exact status and body: 400 {@code {"login": false}} (unknown login or wrong
      *                      password), 400 {@code too_many_failed_login_attemps}, 401 {@code unactive}, 400
      *                      {@code missing_OTP} / {@code wrong_OTP}, 400 validation error (no e-mail), 429 when too many
-     *                      password checks are already waiting
+     *                      password checks are already waiting. With {@link Builder#enforceTwoFactor} and no factor
+     *                      enabled, the tokens only serve enrolment and the body says
+     *                      {@code "two_factor_authentication_required": true}.
      */
     public LoginResult login(LoginRequest request) {
         ensureOpen();
@@ -233,7 +264,7 @@ public final class ZouEngine implements AutoCloseable {
      */
     public Map<String, Object> authenticated(Session session) {
         ensureOpen();
-        return java.util.Collections.unmodifiableMap(auth.authenticated(callerOf(session)));
+        return java.util.Collections.unmodifiableMap(auth.authenticated(enrolmentCallerOf(session)));
     }
 
     /**
@@ -243,11 +274,12 @@ public final class ZouEngine implements AutoCloseable {
      *
      * @throws ZouException 400 {@code "Old password is wrong."}, {@code "Password is too short."},
      *                      {@code "Confirmation password doesn't match."}, {@code "User is unactive."}, the
-     *                      lockout answer; 403 for a bot
+     *                      lockout answer; 403 for a bot, 403 {@code two_factor_authentication_required} for a session
+     *                      restricted to 2FA enrolment
      */
     public void changePassword(Session session, String oldPassword, String password, String password2) {
         ensureOpen();
-        auth.changePassword(callerOf(session), oldPassword, password, password2);
+        auth.changePassword(callerOf(session), oldPassword, password, password2); // not an enrolment route (Zou)
     }
 
     /**
@@ -291,11 +323,26 @@ public final class ZouEngine implements AutoCloseable {
         return auth.ensureAdmin(email, password);
     }
 
-    private static Caller callerOf(Session session) {
+    /**
+     * The caller of a session, for any call but the auth and 2FA ones: a session restricted to 2FA enrolment is
+     * refused (403 {@code two_factor_authentication_required}).
+     */
+    static Caller callerOf(Session session) {
+        EngineSession s = engineSession(session);
+        s.refuseIfRestricted();
+        return s.caller();
+    }
+
+    /** The caller of a session for {@link #authenticated} and the 2FA calls: restricted sessions allowed. */
+    static Caller enrolmentCallerOf(Session session) {
+        return engineSession(session).caller();
+    }
+
+    private static EngineSession engineSession(Session session) {
         if (!(session instanceof EngineSession s)) {
             throw new IllegalArgumentException("Not a session of a zou4j engine: " + session);
         }
-        return s.caller();
+        return s;
     }
 
     /** Whether the storage answers a trivial query now. */
@@ -327,7 +374,7 @@ public final class ZouEngine implements AutoCloseable {
         config.put("oidc_idp_name", "");
         config.put("default_locale", "en_US");
         config.put("default_timezone", "Europe/Paris");
-        config.put("enforce_2fa", false);
+        config.put("enforce_2fa", auth.twoFactorSettings().enforce());
         return config;
     }
 
@@ -353,6 +400,24 @@ public final class ZouEngine implements AutoCloseable {
         return pluginsDirectory;
     }
 
+    /** What became of each jar of the plugins directory (empty without one). */
+    public java.util.List<PluginStatus> plugins() {
+        return plugins.statuses();
+    }
+
+    /**
+     * Stops every plugin and loads the plugins directory again: new, changed and removed jars and their settings
+     * files. Runs in progress finish with the old plugins. A plugin that fails is reported in {@link #plugins()}.
+     */
+    public void reloadPlugins() {
+        ensureOpen();
+        plugins.reload();
+    }
+
+    PluginHost pluginHost() {
+        return plugins;
+    }
+
     void ensureOpen() {
         if (closed) {
             throw new ZouException(ErrorCode.UNAVAILABLE, "The engine is closed.");
@@ -369,6 +434,7 @@ public final class ZouEngine implements AutoCloseable {
             return;
         }
         closed = true;
+        plugins.stop();
         Arrays.fill(secretKey, (byte) 0);
         try {
             events.close();
@@ -386,6 +452,8 @@ public final class ZouEngine implements AutoCloseable {
         private Path pluginsDirectory;
         private EventSettings eventSettings = EventSettings.defaults();
         private AuthSettings auth = AuthSettings.defaults();
+        private org.zou4j.internal.auth.TwoFactorSettings twoFactor =
+                org.zou4j.internal.auth.TwoFactorSettings.defaults();
         private MailSender mailSender;
         private SamlConfig saml;
 
@@ -443,7 +511,32 @@ public final class ZouEngine implements AutoCloseable {
             return this;
         }
 
-        /** Sends the engine's mails (password reset, password changed); without one, password reset is unavailable. */
+        /**
+         * Zou's {@code ENFORCE_2FA} / {@code 2FA_EXEMPT_USERS} (default off): when on, a person without any second
+         * factor logs in with tokens that only serve the enrolment routes ({@link #enrolmentSession}); everywhere else
+         * they get 403 {@code two_factor_authentication_required} until they enable a factor. Exempt e-mail addresses
+         * (case-insensitive) get normal tokens.
+         */
+        public Builder enforceTwoFactor(boolean enforce, java.util.Collection<String> exemptEmails) {
+            twoFactor = twoFactor.withEnforce(enforce, Objects.requireNonNull(exemptEmails, "exemptEmails"));
+            return this;
+        }
+
+        /**
+         * The WebAuthn relying party for FIDO2 devices: its id (a host name; default: the host of
+         * {@link #publicUrl}, as Zou derives it from {@code DOMAIN_NAME}) and the origins browsers may report (default
+         * empty: python-fido2's rule, https on the RP id or a sub-domain of it, or http://localhost when the id is
+         * localhost). Devices are bound to the RP id: changing it makes registered devices unusable.
+         */
+        public Builder fidoRelyingParty(String rpId, java.util.Collection<String> allowedOrigins) {
+            twoFactor = twoFactor.withFido(rpId, Objects.requireNonNull(allowedOrigins, "allowedOrigins"));
+            return this;
+        }
+
+        /**
+         * Sends the engine's mails (password reset, password changed, one-time codes); without one, password reset
+         * and e-mailed codes are unavailable.
+         */
         public Builder mailSender(MailSender sender) {
             this.mailSender = Objects.requireNonNull(sender, "mailSender");
             return this;
@@ -488,7 +581,10 @@ public final class ZouEngine implements AutoCloseable {
             return this;
         }
 
-        /** A directory of plugin jars to load (optional). */
+        /**
+         * A directory of plugin jars to load (optional), with each plugin's optional settings file
+         * {@code <plugin-id>.properties}.
+         */
         public Builder pluginsDirectory(Path dir) {
             this.pluginsDirectory = dir;
             return this;
@@ -507,6 +603,10 @@ public final class ZouEngine implements AutoCloseable {
             if (secretKey == null || secretKey.length < 32) {
                 throw new IllegalStateException("ZouEngine.builder(): secretKey(...) is required and must be at least "
                         + "32 bytes (e.g. 32 random bytes, base64-encoded).");
+            }
+            if (pluginsDirectory != null && !java.nio.file.Files.isDirectory(pluginsDirectory)) {
+                throw new IllegalStateException("ZouEngine.builder(): the plugins directory " + pluginsDirectory
+                        + " does not exist or is not a directory; create it or leave pluginsDirectory(...) out.");
             }
             return new ZouEngine(this);
         }

@@ -18,6 +18,15 @@ public interface StorageBackend extends AutoCloseable {
     /** A pooled, thread-safe connection source. Connections handed out must start in auto-commit mode. */
     DataSource dataSource();
 
+    /**
+     * Connections for schema migrations at start-up. Defaults to {@link #dataSource()}; a backend whose pooled
+     * connections carry a statement timeout returns connections without one here, so that a long migration step is
+     * never cancelled half-way.
+     */
+    default DataSource migrationDataSource() {
+        return dataSource();
+    }
+
     /** A description safe to log (never a password). */
     String description();
 

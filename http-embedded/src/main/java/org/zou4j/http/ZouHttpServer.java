@@ -12,8 +12,10 @@ import org.zou4j.http.internal.routes.AuthRoutes;
 import org.zou4j.http.internal.routes.DataRoutes;
 import org.zou4j.http.internal.routes.EventRoutes;
 import org.zou4j.http.internal.routes.IndexRoutes;
+import org.zou4j.http.internal.routes.PluginRoutes;
 import org.zou4j.http.internal.routes.ProductionRoutes;
 import org.zou4j.http.internal.routes.SamlRoutes;
+import org.zou4j.http.internal.routes.TwoFactorRoutes;
 import org.zou4j.http.transport.HttpServerConfig;
 import org.zou4j.http.transport.HttpTransport;
 
@@ -35,10 +37,12 @@ public final class ZouHttpServer implements AutoCloseable {
         Router router = new Router();
         router.addAll(new IndexRoutes().routes(b.engine));
         router.addAll(new AuthRoutes().routes());
+        router.addAll(new TwoFactorRoutes().routes());
         router.addAll(new SamlRoutes().routes());
         router.addAll(new DataRoutes().routes(b.engine));
         router.addAll(new ProductionRoutes().routes());
         router.addAll(new EventRoutes().routes());
+        router.addAll(new PluginRoutes().routes());
         HttpServerConfig.Builder config = HttpServerConfig.builder()
                 .host(b.host)
                 .port(b.port)

@@ -23,6 +23,11 @@ final class ApiClient {
         this.base = "http://127.0.0.1:" + port;
     }
 
+    /** {@code http://127.0.0.1:<port>}. */
+    String base() {
+        return base;
+    }
+
     ApiClient withToken(String token) {
         this.token = token;
         return this;
@@ -77,6 +82,27 @@ final class ApiClient {
         }
         if (contentType != null) {
             b.header("Content-Type", contentType);
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        try {
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(r.statusCode(), r.headers().map(), r.body());
+        } catch (IOException e) {
+            throw new AssertionError(method + " " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A request with the given headers (name, value, ...) and no bearer token unless set. */
+    Reply sendWithHeaders(String method, String path, String body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
         }
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {

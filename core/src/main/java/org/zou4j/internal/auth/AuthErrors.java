@@ -134,6 +134,25 @@ public final class AuthErrors {
         return new ZouException(ErrorCode.WRONG_PARAMETER, 400, message, standard(message));
     }
 
+    /** 400 {@code {"error": true, "message": m, "wrong_OTP": true}}: a second factor refused on a 2FA route. */
+    public static ZouException wrongOtpMessage(String message) {
+        Map<String, Object> b = standard(message);
+        b.put("wrong_OTP", true);
+        return new ZouException(ErrorCode.WRONG_PARAMETER, 400, message, b);
+    }
+
+    /**
+     * 400 for a 2FA route called without any usable second factor (Zou answers a 500 there): the message, and what
+     * would be accepted, as the login's {@code missing_OTP} answer.
+     */
+    public static ZouException missingSecondFactor(String message, String preferred, List<String> enabled) {
+        Map<String, Object> b = standard(message);
+        b.put("missing_OTP", true);
+        b.put("preferred_two_factor_authentication", preferred);
+        b.put("two_factor_authentication_enabled", List.copyOf(enabled));
+        return new ZouException(ErrorCode.WRONG_PARAMETER, 400, message, b);
+    }
+
     /** Change-password while locked out. */
     public static ZouException changePasswordLockedOut() {
         Map<String, Object> b = standard("Too many failed login attempts.");
@@ -169,6 +188,12 @@ public final class AuthErrors {
             } else if (value.isEmpty()) {
                 errors.add(new String[] {field, "String should have at least 1 character"});
             }
+            return this;
+        }
+
+        /** Records a required field that is missing (any JSON type). */
+        public Validation missing(String field) {
+            errors.add(new String[] {field, "Field required"});
             return this;
         }
 

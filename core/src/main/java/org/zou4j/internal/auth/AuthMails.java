@@ -31,4 +31,13 @@ final class AuthMails {
                 + "If you did not change it, contact your studio administrator now.\n";
         return MailMessage.of(to, "Kitsu: your password was changed", text);
     }
+
+    static MailMessage emailOtp(String to, String name, String code, Duration lifetime, Instant when) {
+        String text = "Hello " + (name.isEmpty() ? "" : name) + ",\n\n"
+                + "Your Kitsu one-time code is:\n\n    " + code + "\n\n"
+                + "It was requested on " + WHEN.format(when) + ", is valid for " + lifetime.toMinutes()
+                + " minutes and works once.\n\n"
+                + "If you did not ask for it, someone may know your password: change it now.\n";
+        return MailMessage.of(to, "Kitsu: your one-time code", text);
+    }
 }

@@ -38,6 +38,7 @@ import org.zou4j.internal.auth.crypto.TokenIssuer;
 import org.zou4j.internal.auth.crypto.TokenPair;
 import org.zou4j.internal.auth.crypto.TokenType;
 import org.zou4j.internal.auth.crypto.TooManyConcurrentLoginsException;
+import org.zou4j.internal.auth.crypto.WebAuthn;
 import org.zou4j.internal.crud.CrudService;
 import org.zou4j.internal.crud.ModelHooks;
 import org.zou4j.internal.model.ModelDef;
@@ -51,10 +52,12 @@ import org.zou4j.mail.MailSender;
 /**
  * Zou's authentication (reference zou-auth.md §1–§3): password login with lockout and login logs, HS256 session
  * tokens with refresh and logout, per-request token verification with database-backed revocation and a fresh user
- * lookup, bot and personal-API tokens, password change and reset by e-mail.
+ * lookup, bot and personal-API tokens, password change and reset by e-mail; second factors at login (§4, with
+ * {@link TwoFactorService} for enrolment) and Zou's {@code ENFORCE_2FA} restricted tokens (§2.7).
  *
- * <p>All state lives in the database (revoked token ids, reset tokens, failure counters), so several engines over
- * one database honour each other's logouts and lockouts. One per engine; thread-safe.
+ * <p>All state lives in the database (revoked token ids, reset tokens, failure counters, one-time codes and
+ * challenges), so several engines over one database honour each other's logouts, lockouts and used codes. One per
+ * engine; thread-safe.
  */
 public final class AuthService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AuthService.class);
@@ -69,6 +72,8 @@ public final class AuthService implements AutoCloseable {
         API(JwtCookies.ACCESS, false),
         /** {@code /auth/authenticated}: restricted tokens allowed. */
         AUTHENTICATED(JwtCookies.ACCESS, true),
+        /** The 2FA enrolment routes ({@code /auth/totp}, {@code /auth/email-otp}, ...): restricted tokens allowed. */
+        ENROLMENT(JwtCookies.ACCESS, true),
         /** {@code /auth/logout}: restricted tokens allowed; a missing person is "Error loading the user". */
         LOGOUT(JwtCookies.ACCESS, true),
         /** {@code /auth/refresh-token}: a refresh token. */
@@ -92,6 +97,9 @@ public final class AuthService implements AutoCloseable {
     private final RandomTokens random = new RandomTokens();
     private final AuthStore store;
     private final SecondFactor secondFactor;
+    private final TwoFactorStore twoFactorStore;
+    private final TwoFactorService twoFactor;
+    private final TwoFactorSettings twoFactorSettings;
     private final AuthMailer mailer;
     private volatile CrudService crud;
 
@@ -101,6 +109,16 @@ public final class AuthService implements AutoCloseable {
      */
     public AuthService(Database db, ObjectMapper mapper, Clock clock, byte[] secretKey, AuthSettings settings,
                        MailSender mailSender) {
+        this(db, mapper, clock, secretKey, settings, TwoFactorSettings.defaults(), mailSender);
+    }
+
+    /**
+     * @param secretKey the token signing key (copied by the codec)
+     * @param twoFactorSettings second-factor settings (enforcement, FIDO relying party)
+     * @param mailSender where auth mails go, or null for none
+     */
+    public AuthService(Database db, ObjectMapper mapper, Clock clock, byte[] secretKey, AuthSettings settings,
+                       TwoFactorSettings twoFactorSettings, MailSender mailSender) {
         this.db = db;
         this.mapper = mapper;
         this.clock = clock;
@@ -110,8 +128,17 @@ public final class AuthService implements AutoCloseable {
         this.tokens = new TokenIssuer(new JwtCodec(secretKey, clock), settings.accessTokenLifetime(),
                 settings.refreshTokenLifetime());
         this.store = new AuthStore(db, clock);
-        this.secondFactor = new SecondFactor(hasher, store, clock, mapper);
         this.mailer = new AuthMailer(mailSender);
+        this.twoFactorSettings = Objects.requireNonNull(twoFactorSettings, "twoFactorSettings");
+        this.twoFactorStore = new TwoFactorStore(db, clock);
+        String rpId = twoFactorSettings.fidoRpId() != null ? twoFactorSettings.fidoRpId()
+                : java.net.URI.create(settings.publicUrl()).getHost();
+        WebAuthn webAuthn = new WebAuthn(rpId, twoFactorSettings.fidoOrigins().isEmpty()
+                ? WebAuthn.OriginPolicy.sameSite(rpId) : WebAuthn.OriginPolicy.exactly(twoFactorSettings.fidoOrigins()));
+        Fido fido = new Fido(webAuthn, twoFactorStore, random, mapper, twoFactorSettings.fidoChallengeLifetime());
+        this.secondFactor = new SecondFactor(hasher, twoFactorStore, fido, clock, mapper);
+        this.twoFactor = new TwoFactorService(this, store, twoFactorStore, secondFactor, fido, hasher, random, mapper,
+                clock, twoFactorSettings, mailer);
     }
 
     /** Completes construction once the engine's CRUD service exists (it needs this service's hooks first). */
@@ -124,6 +151,10 @@ public final class AuthService implements AutoCloseable {
 
     public AuthSettings settings() {
         return settings;
+    }
+
+    public TwoFactorSettings twoFactorSettings() {
+        return twoFactorSettings;
     }
 
     public TokenIssuer tokens() {
@@ -227,7 +258,7 @@ public final class AuthService implements AutoCloseable {
     }
 
     /** Active, and (for persons with an expiration date) not past the last day. */
-    private boolean mayLogIn(Row person) {
+    boolean mayLogIn(Row person) {
         if (!Boolean.TRUE.equals(person.get("active"))) {
             return false;
         }
@@ -257,6 +288,24 @@ public final class AuthService implements AutoCloseable {
         }
     }
 
+    /**
+     * Zou's {@code ENFORCE_2FA} rule: a person who is not exempt and has no second factor enabled gets tokens
+     * restricted to the enrolment routes.
+     */
+    public boolean requiresTwoFactorSetup(Row person) {
+        return requiresTwoFactorSetup(person, SecondFactor.state(person));
+    }
+
+    private boolean requiresTwoFactorSetup(Row person, TwoFactorStore.State factors) {
+        return twoFactorSettings.enforce() && !factors.anyMethod()
+                && !twoFactorSettings.isExempt(person.get("email") == null ? null : person.get("email").toString());
+    }
+
+    /** Enrolment and removal of second factors (the 2FA routes). */
+    public TwoFactorService twoFactor() {
+        return twoFactor;
+    }
+
     // ================================================================================================================
     // Login, refresh, logout
 
@@ -276,8 +325,9 @@ public final class AuthService implements AutoCloseable {
             throw AuthErrors.unactive();
         }
         SecondFactor.Outcome factor;
+        TwoFactorStore.State factors = SecondFactor.state(person);
         try {
-            factor = secondFactor.check(person, request.totp(), request.emailOtp(), request.recoveryCode());
+            factor = secondFactor.check(id, factors, request.secondFactor());
         } catch (TooManyConcurrentLoginsException e) {
             store.releaseAttempt(id);
             throw AuthErrors.tooManyConcurrentLogins();
@@ -286,8 +336,7 @@ public final class AuthService implements AutoCloseable {
         }
         if (factor == SecondFactor.Outcome.MISSING) {
             store.releaseAttempt(id);
-            Object preferred = person.get("preferred_two_factor_authentication");
-            throw AuthErrors.missingOtp(preferred == null ? null : preferred.toString(), SecondFactor.accepted(person));
+            throw AuthErrors.missingOtp(factors.preferred(), SecondFactor.accepted(factors));
         }
         if (factor == SecondFactor.Outcome.WRONG) {
             throw AuthErrors.wrongOtp(); // the reserved attempt stays counted
@@ -305,7 +354,8 @@ public final class AuthService implements AutoCloseable {
             return new LoginResult(400, body, null, null, List.of());
         }
 
-        TokenPair pair = tokens.issueSession(id.toString(), false);
+        boolean restricted = requiresTwoFactorSetup(person, factors);
+        TokenPair pair = tokens.issueSession(id.toString(), restricted);
         boolean browser = Browsers.isBrowser(request.userAgent());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("user", personJson(id));
@@ -313,6 +363,9 @@ public final class AuthService implements AutoCloseable {
         body.put("login", true);
         body.put("access_token", pair.access().token());
         body.put("refresh_token", pair.refresh().token());
+        if (restricted) {
+            body.put("two_factor_authentication_required", true);
+        }
         store.insertLoginLog(id, request.ipAddress(), browser ? "web" : "script");
         Instant now = clock.instant();
         List<AuthCookie> cookies = browser
@@ -358,7 +411,8 @@ public final class AuthService implements AutoCloseable {
     public LoginResult refresh(String refreshToken, String userAgent) {
         VerifiedToken v = verify(refreshToken, TokenType.REFRESH, Use.REFRESH);
         requirePerson(v);
-        IssuedToken access = tokens.issueRefreshedAccess(v.caller().personId().toString(), v.jti(), false);
+        IssuedToken access = tokens.issueRefreshedAccess(v.caller().personId().toString(), v.jti(),
+                requiresTwoFactorSetup(v.person(), SecondFactor.state(v.person())));
         Map<String, Object> body = new LinkedHashMap<>();
         if (Browsers.isBrowser(userAgent)) {
             body.put("refresh", true);
@@ -429,7 +483,8 @@ public final class AuthService implements AutoCloseable {
             return new SsoResult(settings.publicUrl(), null, null, List.of());
         }
         UUID id = person.id();
-        TokenPair pair = tokens.issueSession(id.toString(), false);
+        // ENFORCE_2FA applies to single sign-on too (Zou, unless SAML_SKIP_2FA, which is not offered here)
+        TokenPair pair = tokens.issueSession(id.toString(), requiresTwoFactorSetup(person));
         store.insertLoginLog(id, ipAddress, "web");
         Instant now = clock.instant();
         return new SsoResult(settings.publicUrl(), pair.access().token(), pair.refresh().token(),
@@ -621,8 +676,10 @@ public final class AuthService implements AutoCloseable {
             crud.create(Caller.system(), "persons", body);
             return true;
         } catch (ZouException e) {
-            if (e.code() == ErrorCode.DUPLICATE) {
-                return false; // another engine created it meanwhile
+            // Another engine on the same database created a first person meanwhile: its e-mail clashes with ours
+            // either in the database (DUPLICATE) or in the person rules' own check ("Email already in use.").
+            if (e.code() == ErrorCode.DUPLICATE || db.read(tx -> tx.exists("person", List.of()))) {
+                return false;
             }
             throw e;
         }
@@ -670,6 +727,12 @@ public final class AuthService implements AutoCloseable {
         return json;
     }
 
+    /** The organisation's name (Zou's default "Kitsu" when none is set), for the TOTP issuer. */
+    String organisationName() {
+        Object name = organisation(false).get("name");
+        return name == null || name.toString().isEmpty() ? "Kitsu" : name.toString();
+    }
+
     private static UUID firstOrganisation(Tx tx) throws SQLException {
         List<Row> rows = tx.select("organisation", List.of(), List.of(Tx.Order.asc("created_at")), 1, 0);
         return rows.isEmpty() ? null : rows.get(0).id();
@@ -706,7 +769,7 @@ public final class AuthService implements AutoCloseable {
         return r == null ? "user" : r.toString();
     }
 
-    private static String fullName(Row person) {
+    static String fullName(Row person) {
         String first = person.get("first_name") == null ? "" : person.get("first_name").toString();
         String last = person.get("last_name") == null ? "" : person.get("last_name").toString();
         return (first + " " + last).trim();
@@ -729,7 +792,7 @@ public final class AuthService implements AutoCloseable {
 
     /** Deletes expired revocations and reset tokens now (also done in passing); returns how many rows went. */
     public int purgeExpired() {
-        return store.purgeExpired();
+        return store.purgeExpired() + twoFactorStore.purgeExpired();
     }
 
     @Override

@@ -112,60 +112,6 @@ final class AuthStore {
         db.inTransaction(tx -> tx.updateById("person", personId, Map.of("jti", jti)));
     }
 
-    /**
-     * Removes one recovery-code hash from the person's list, under a row lock so that a code can be used once even
-     * by concurrent logins.
-     *
-     * @param remover given the stored JSON array text (or null), answers the new text, or null to leave it as is
-     * @return whether the list was changed
-     */
-    boolean updateRecoveryCodes(UUID personId, java.util.function.UnaryOperator<String> remover) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                String current;
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT otp_recovery_codes FROM person WHERE id = ? FOR UPDATE")) {
-                    ps.setObject(1, personId);
-                    try (java.sql.ResultSet rs = ps.executeQuery()) {
-                        if (!rs.next()) {
-                            c.rollback();
-                            return false;
-                        }
-                        current = rs.getString(1);
-                    }
-                }
-                String next = remover.apply(current);
-                if (next == null) {
-                    c.rollback();
-                    return false;
-                }
-                try (PreparedStatement ps = c.prepareStatement("UPDATE person SET otp_recovery_codes = "
-                        + jsonParam() + " WHERE id = ?")) {
-                    ps.setString(1, next);
-                    ps.setObject(2, personId);
-                    ps.executeUpdate();
-                }
-                c.commit();
-                return true;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw Database.translate(e);
-        }
-    }
-
-    private String jsonParam() {
-        return switch (db.backend().dialect()) {
-            case H2 -> "? FORMAT JSON";
-            case POSTGRES -> "CAST(? AS JSONB)";
-        };
-    }
-
     // ---- failed-login counter --------------------------------------------------------------------------------------
 
     /**

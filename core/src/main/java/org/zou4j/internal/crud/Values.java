@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -71,6 +72,9 @@ public final class Values {
                 if (s == null) {
                     throw invalid(field, value, "a string");
                 }
+                if (s.indexOf('\0') >= 0) {
+                    throw nulCharacter(field);
+                }
                 if (column.maxLength() > 0 && s.codePointCount(0, s.length()) > column.maxLength()) {
                     throw ZouException.badRequest(ErrorCode.INVALID_VALUE, "Value of '" + field + "' is too long: at most "
                             + column.maxLength() + " characters.");
@@ -133,6 +137,9 @@ public final class Values {
                 }
                 throw invalidDate(field, value);
             case JSON:
+                if (containsNul(value)) {
+                    throw nulCharacter(field);
+                }
                 try {
                     return new RawJson(mapper.writeValueAsString(value));
                 } catch (JsonProcessingException e) {
@@ -161,6 +168,10 @@ public final class Values {
                 return b;
             }
             case STRING:
+                if (value.indexOf('\0') >= 0) {
+                    throw ZouException.wrongParameter("Invalid value for filter " + column.name()
+                            + ": it contains a NUL character.");
+                }
                 return value;
             case JSON:
                 throw ZouException.wrongParameter("Filtering on JSON field " + column.name() + " is not supported.");
@@ -171,6 +182,35 @@ public final class Values {
                     throw ZouException.wrongParameter("Invalid value for filter " + column.name() + ": " + value);
                 }
         }
+    }
+
+    /**
+     * PostgreSQL stores no NUL character in text or JSON (H2 would): refuse it on every backend alike, with a 400
+     * rather than a storage failure.
+     */
+    private static ZouException nulCharacter(String field) {
+        return ZouException.badRequest(ErrorCode.INVALID_VALUE, "Value of '" + field
+                + "' contains a NUL character (\\u0000), which cannot be stored.");
+    }
+
+    private static boolean containsNul(Object value) {
+        if (value instanceof String s) {
+            return s.indexOf('\0') >= 0;
+        }
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (containsNul(e.getKey()) || containsNul(e.getValue())) {
+                    return true;
+                }
+            }
+        } else if (value instanceof Collection<?> list) {
+            for (Object o : list) {
+                if (containsNul(o)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Zou's boolean words, case-insensitive; {@code null} when none matches. */
@@ -200,6 +240,12 @@ public final class Values {
      * {@code null} if unparseable.
      */
     public static LocalDateTime parseTimestamp(String s) {
+        LocalDateTime t = parseTimestampExactly(s);
+        // Both databases keep microseconds; truncate here so that none rounds up (H2 and PostgreSQL would round).
+        return t == null ? null : t.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static LocalDateTime parseTimestampExactly(String s) {
         String v = s.trim().replace(' ', 'T');
         try {
             if (v.length() == 10) {

@@ -23,7 +23,7 @@ import org.zou4j.internal.sql.Row;
  * relations, and a delete first removes the entity's links.
  */
 final class EntityHooks implements ModelHooks {
-    static final Set<String> TEMPORAL_TYPES = Set.of("Shot", "Sequence", "Episode", "Edit", "Scene", "Concept");
+    static final Set<String> TEMPORAL_TYPES = org.zou4j.internal.model.Choices.TEMPORAL_ENTITY_TYPES;
 
     @Override
     public String typeName(HookContext ctx, Row row, View view) throws SQLException {

@@ -48,7 +48,9 @@ final class TimeSpentHooks implements ModelHooks {
         if (taskId == null) {
             return;
         }
-        Row task = ctx.tx().byId("task", taskId);
+        // Lock the task first: the sum below then sees every time spent committed by concurrent writers (on any
+        // instance) before this one, and theirs wait for this one; without it, two writers each miss the other's.
+        Row task = ctx.tx().lockById("task", taskId);
         if (task == null) {
             return;
         }

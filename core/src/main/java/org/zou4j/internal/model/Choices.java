@@ -28,5 +28,8 @@ public final class Choices {
     public static final List<String> BUILD_JOB_TYPES = List.of("archive", "movie");
     public static final List<String> LOGIN_ORIGINS = List.of("web", "script");
     public static final List<String> PLAYLIST_FOR_ENTITY = List.of("shot", "asset", "sequence", "edit", "episode");
+    /** Entity types that are not asset types (entities of these kinds are shots, sequences...; others are assets). */
+    public static final java.util.Set<String> TEMPORAL_ENTITY_TYPES = java.util.Set.of("Shot", "Sequence", "Episode",
+            "Edit", "Scene", "Concept");
     public static final List<String> IMPORT_SOURCES = List.of("csv", "shotgun");
 }

@@ -30,7 +30,7 @@ import org.zou4j.internal.sql.Tx;
  */
 public final class ProductionService {
     /** Entity types that are not asset types. */
-    static final Set<String> TEMPORAL_TYPES = Set.of("Shot", "Sequence", "Episode", "Edit", "Scene", "Concept");
+    static final Set<String> TEMPORAL_TYPES = Choices.TEMPORAL_ENTITY_TYPES;
     private static final List<String> DEFAULT_BOARD_ROLES = List.of("user", "admin", "supervisor", "manager", "vendor");
 
     private final CrudService crud;

@@ -45,13 +45,25 @@ public final class Database {
         this.renderer = new SqlRenderer(schema);
     }
 
-    /** Migrates the storage to the newest schema (safe when several instances start at once) and reads it. */
+    /**
+     * How many times (one second apart) an instance retries Flyway's lock while another instance migrates the same
+     * database: instances starting together wait up to ten minutes for a long migration instead of failing after
+     * Flyway's default fifty seconds.
+     */
+    static final int MIGRATION_LOCK_RETRIES = 600;
+
+    /**
+     * Migrates the storage to the newest schema and reads it. Safe when several instances start at once on one
+     * database: on PostgreSQL, Flyway serializes them with an advisory lock; the others wait, then find the schema
+     * up to date.
+     */
     public static Database open(StorageBackend backend) {
         Map<String, String> placeholders = backend.migrationPlaceholders();
         Flyway.configure(Database.class.getClassLoader())
-                .dataSource(backend.dataSource())
+                .dataSource(backend.migrationDataSource())
                 .locations("classpath:db/migration")
                 .placeholders(placeholders)
+                .lockRetryCount(MIGRATION_LOCK_RETRIES)
                 .loggers("slf4j")
                 .load()
                 .migrate();

@@ -51,6 +51,8 @@ public final class DbErrors {
             case "22018":
             case "22P02":
             case "22012":
+            case "22021":
+            case "22P05":
                 return ZouException.plain(ErrorCode.INVALID_VALUE, "One of the provided values has an invalid format.");
             default:
                 return null;

@@ -119,6 +119,22 @@ public final class Tx {
         return rows.isEmpty() ? null : rows.get(0);
     }
 
+    /**
+     * The row with {@code id}, locked until this transaction ends ({@code null} if there is none), for
+     * read-modify-write work that must see every change committed before it: concurrent lockers wait. On PostgreSQL
+     * the lock is {@code FOR NO KEY UPDATE}, which does not conflict with the key-share locks that inserting rows
+     * referencing this one take, so it cannot deadlock with them.
+     */
+    public Row lockById(String table, UUID id) throws SQLException {
+        TableSchema t = table(table);
+        var select = dsl.select(allFields(t)).from(sqlTable(t))
+                .where(db.renderer().conditions(t.name(), List.of(Filter.eq("id", id))));
+        Query q = db.dialect() == org.jooq.SQLDialect.POSTGRES ? select.forNoKeyUpdate() : select.forUpdate();
+        try (PreparedStatement ps = prepare(q); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? new RowReader(t).read(rs) : null;
+        }
+    }
+
     public long count(String table, List<Filter> filters) throws SQLException {
         TableSchema t = table(table);
         StringBuilder key = new StringBuilder("count|").append(t.name()).append('|');

@@ -38,6 +38,14 @@ public final class Main {
             err.println(ServeOptions.USAGE);
             return "help".equals(e.getMessage()) ? 0 : 2;
         }
+        String sharedKey = env.get("ZOU_SECRET_KEY");
+        if (options.dbUrl() != null && (sharedKey == null || sharedKey.isBlank())) {
+            // A key generated into each instance's data directory would differ between instances: a token issued
+            // by one would be refused by the others.
+            err.println("zou4j: --db-url needs ZOU_SECRET_KEY (at least 32 bytes): every instance sharing the"
+                    + " database must sign tokens with the same key.");
+            return 2;
+        }
         ZouEngine engine;
         try {
             Files.createDirectories(options.dataDir());

@@ -21,7 +21,8 @@ record ServeOptions(String host, int port, Path dataDir, Path pluginsDir, String
               --data-dir DIR     data directory (default ./zou-data)
               --plugins-dir DIR  directory of plugin jars to load
               --db-url URL       jdbc:postgresql://... to use a shared PostgreSQL instead of the embedded H2 database
-                                 (user and password from the URL or ZOU_DB_USER / ZOU_DB_PASSWORD)
+                                 (user and password from the URL or ZOU_DB_USER / ZOU_DB_PASSWORD; ZOU_SECRET_KEY
+                                 required, the same on every instance)
             environment: ZOU_SECRET_KEY, ZOU_ADMIN_EMAIL, ZOU_ADMIN_PASSWORD""";
 
     /** Parses command-line arguments; throws IllegalArgumentException with a message for the user. */

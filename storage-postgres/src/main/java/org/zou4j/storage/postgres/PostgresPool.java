@@ -23,6 +23,25 @@ final class PostgresPool {
         }
     }
 
+    /**
+     * A small pool for schema migrations at start-up: no statement timeout (the URL's own {@code options} cannot set
+     * one either), no connection until Flyway asks, and idle connections closed after ten seconds, so it costs nothing
+     * once the engine has started.
+     */
+    static HikariDataSource openForMigrations(PgUrl url, String user, char[] password, PoolOptions options) {
+        HikariConfig config = config(url, user, password, options);
+        config.setPoolName("zou4j-pg-migrations " + url.address());
+        config.setMaximumPoolSize(3);
+        config.setMinimumIdle(0);
+        config.setIdleTimeout(10_000);
+        // Connect lazily: the main pool has already checked the server and the credentials.
+        config.setInitializationFailTimeout(-1);
+        String urlOptions = url.driverProperties().get("options");
+        config.addDataSourceProperty("options", (urlOptions == null || urlOptions.isBlank() ? "" : urlOptions + " ")
+                + "-c statement_timeout=0");
+        return new HikariDataSource(config);
+    }
+
     static HikariConfig config(PgUrl url, String user, char[] password, PoolOptions options) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("zou4j-pg " + url.address());

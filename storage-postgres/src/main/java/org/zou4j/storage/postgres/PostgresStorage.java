@@ -29,10 +29,12 @@ public final class PostgresStorage implements StorageBackend {
     public static final String ENV_PASSWORD = "ZOU_DB_PASSWORD";
 
     private final HikariDataSource pool;
+    private final HikariDataSource migrationPool;
     private final String description;
 
-    private PostgresStorage(HikariDataSource pool, PgUrl url) {
+    private PostgresStorage(HikariDataSource pool, HikariDataSource migrationPool, PgUrl url) {
         this.pool = pool;
+        this.migrationPool = migrationPool;
         this.description = "PostgreSQL " + url.address();
     }
 
@@ -86,6 +88,15 @@ public final class PostgresStorage implements StorageBackend {
         return pool;
     }
 
+    /**
+     * Connections for the migrations at start-up: like {@link #dataSource()} but without a statement timeout, so a
+     * long migration step is never cancelled. Opened on first use; idle connections close after ten seconds.
+     */
+    @Override
+    public DataSource migrationDataSource() {
+        return migrationPool;
+    }
+
     /** {@code PostgreSQL host:port/database}: no user, no password. */
     @Override
     public String description() {
@@ -100,7 +111,11 @@ public final class PostgresStorage implements StorageBackend {
     /** Closes the pool; connections still borrowed are closed when returned. Safe to call twice. */
     @Override
     public void close() {
-        pool.close();
+        try {
+            migrationPool.close();
+        } finally {
+            pool.close();
+        }
     }
 
     @Override
@@ -154,7 +169,8 @@ public final class PostgresStorage implements StorageBackend {
 
         /**
          * Server-side limit on one statement (default 60 s; {@link Duration#ZERO} for none). A
-         * {@code statement_timeout} in the URL's {@code options} wins. Long migrations may need it raised.
+         * {@code statement_timeout} in the URL's {@code options} wins. Migrations at start-up run without it (see
+         * {@link PostgresStorage#migrationDataSource()}).
          */
         public Builder statementTimeout(Duration timeout) {
             if (timeout == null || timeout.isNegative()) {
@@ -183,7 +199,15 @@ public final class PostgresStorage implements StorageBackend {
             char[] effectivePassword = password != null ? password.clone()
                     : url.password() == null ? null : url.password().toCharArray();
             try {
-                return new PostgresStorage(PostgresPool.open(url, effectiveUser, effectivePassword, options()), url);
+                PoolOptions options = options();
+                HikariDataSource pool = PostgresPool.open(url, effectiveUser, effectivePassword, options);
+                try {
+                    return new PostgresStorage(pool,
+                            PostgresPool.openForMigrations(url, effectiveUser, effectivePassword, options), url);
+                } catch (RuntimeException e) {
+                    pool.close();
+                    throw e;
+                }
             } finally {
                 if (effectivePassword != null) {
                     Arrays.fill(effectivePassword, '\0');

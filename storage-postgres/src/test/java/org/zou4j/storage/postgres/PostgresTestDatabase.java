@@ -6,12 +6,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.zou4j.storage.SqlDialect;
+import org.zou4j.storage.StorageBackend;
 
 /**
  * JUnit 5 extension that gives each test class its own fresh PostgreSQL database, created on the server named by
@@ -64,6 +67,41 @@ public final class PostgresTestDatabase implements BeforeAllCallback, ParameterR
     @Override
     public void beforeAll(ExtensionContext context) throws SQLException {
         String serverUrl = serverUrlOrSkip();
+        Database database = createDatabase(serverUrl);
+        context.getStore(NAMESPACE).put(KEY, new ClassDatabase(serverUrl, database));
+        System.out.println("PostgreSQL test database " + database.name() + " created for " + context.getDisplayName());
+    }
+
+    /**
+     * A fresh, empty database of its own on the server of {@value #ENV} (skipping the caller when unset); the caller
+     * drops it with {@link Dropping#close()}. For tests that need several databases, or processes sharing one.
+     */
+    public static Dropping newDatabase() {
+        String serverUrl = serverUrlOrSkip();
+        try {
+            return new Dropping(serverUrl, createDatabase(serverUrl));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create a test database: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A storage on a fresh, empty database of its own, dropped when the storage is closed (by the engine that owns
+     * it). Skips the caller when {@value #ENV} is unset.
+     */
+    public static StorageBackend newStorage() {
+        Dropping database = newDatabase();
+        try {
+            PostgresStorage storage = PostgresStorage.builder(database.database().jdbcUrl()).maximumPoolSize(8)
+                    .build();
+            return new DroppingStorage(storage, database);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static Database createDatabase(String serverUrl) throws SQLException {
         String name = "zou4j_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16)
                 .toLowerCase(Locale.ROOT);
         execute(serverUrl, "CREATE DATABASE " + name);
@@ -71,8 +109,91 @@ public final class PostgresTestDatabase implements BeforeAllCallback, ParameterR
         int query = serverUrl.indexOf('?');
         String url = "jdbc:postgresql://" + String.join(",", server.hostPorts()) + "/" + name
                 + (query < 0 ? "" : serverUrl.substring(query));
-        context.getStore(NAMESPACE).put(KEY, new ClassDatabase(serverUrl, new Database(name, url)));
-        System.out.println("PostgreSQL test database " + name + " created for " + context.getDisplayName());
+        return new Database(name, url);
+    }
+
+    /** A database created by {@link #newDatabase()}; closing drops it (ending any connection still open). */
+    public static final class Dropping implements AutoCloseable {
+        private final String serverUrl;
+        private final Database database;
+        private boolean dropped;
+
+        private Dropping(String serverUrl, Database database) {
+            this.serverUrl = serverUrl;
+            this.database = database;
+        }
+
+        public Database database() {
+            return database;
+        }
+
+        /** The JDBC URL of this database, with the server URL's user (and password, if any). */
+        public String jdbcUrl() {
+            return database.jdbcUrl();
+        }
+
+        @Override
+        public synchronized void close() {
+            if (dropped) {
+                return;
+            }
+            dropped = true;
+            try {
+                execute(serverUrl, "DROP DATABASE IF EXISTS " + database.name() + " WITH (FORCE)");
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot drop " + database.name() + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return database.toString();
+        }
+    }
+
+    /** A PostgresStorage that drops its database when closed. */
+    private static final class DroppingStorage implements StorageBackend {
+        private final PostgresStorage storage;
+        private final Dropping database;
+
+        DroppingStorage(PostgresStorage storage, Dropping database) {
+            this.storage = storage;
+            this.database = database;
+        }
+
+        @Override
+        public SqlDialect dialect() {
+            return storage.dialect();
+        }
+
+        @Override
+        public DataSource dataSource() {
+            return storage.dataSource();
+        }
+
+        @Override
+        public String description() {
+            return storage.description();
+        }
+
+        @Override
+        public boolean isShared() {
+            return storage.isShared();
+        }
+
+        @Override
+        public void close() {
+            try {
+                storage.close();
+            } finally {
+                database.close();
+            }
+        }
+
+        @Override
+        public String toString() {
+            return storage.toString();
+        }
     }
 
     @Override

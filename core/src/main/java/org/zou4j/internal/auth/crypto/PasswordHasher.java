@@ -96,6 +96,37 @@ public final class PasswordHasher implements AutoCloseable {
     }
 
     /**
+     * Hashes a random secret of high entropy (a recovery code: about 52 bits) at a lower cost than passwords need:
+     * guessing it offline stays out of reach while checking a list of them stays fast. The cost is capped by the
+     * configured one; {@link #verify} reads it from the hash.
+     *
+     * @param maxCost the highest cost to use, 4 to 16
+     * @throws PasswordPolicyException if the secret is empty or longer than 72 UTF-8 bytes
+     * @throws TooManyConcurrentLoginsException if the hashing pool is saturated
+     */
+    public String hashSecret(String secret, int maxCost) {
+        Objects.requireNonNull(secret, "secret");
+        if (maxCost < MIN_COST || maxCost > MAX_COST) {
+            throw new IllegalArgumentException("bcrypt cost must be between " + MIN_COST + " and " + MAX_COST
+                    + ", got " + maxCost);
+        }
+        int c = Math.min(cost, maxCost);
+        byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+        try {
+            if (bytes.length == 0) {
+                throw new PasswordPolicyException(PasswordPolicyException.Reason.EMPTY);
+            }
+            if (bytes.length > MAX_PASSWORD_BYTES) {
+                throw new PasswordPolicyException(PasswordPolicyException.Reason.TOO_LONG);
+            }
+            byte[] salt = newSalt();
+            return workers.call(() -> OpenBSDBCrypt.generate(VERSION, bytes, salt, c));
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
+    /**
      * Checks a password against a stored hash. A missing, empty or unreadable stored hash, or a {@code null}
      * password, gives {@code false} after a bcrypt run of the same cost as a real check.
      *

@@ -154,4 +154,17 @@ class PasswordHasherTest {
         assertThatThrownBy(() -> hasher.hash("password1")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("closed");
     }
+
+    @Test
+    void secretsAreHashedAtACappedCostAndVerifyLikePasswords() {
+        try (PasswordHasher zouCost = PasswordHasher.builder().cost(10).threads(1).build()) {
+            String h = zouCost.hashSecret("ABCDE12345", 6);
+            assertThat(h).startsWith("$2b$06$").hasSize(60);
+            assertThat(zouCost.verify("ABCDE12345", h)).isTrue();
+            assertThat(zouCost.verify("ABCDE12346", h)).isFalse();
+            assertThat(zouCost.hashSecret("ABCDE12345", 16)).startsWith("$2b$10$"); // never above the hasher's cost
+        }
+        assertThatThrownBy(() -> hasher.hashSecret("", 8)).isInstanceOf(PasswordPolicyException.class);
+        assertThatThrownBy(() -> hasher.hashSecret("x", 3)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -13,6 +13,7 @@ import org.zou4j.ErrorCode;
 import org.zou4j.LoginRequest;
 import org.zou4j.LoginResult;
 import org.zou4j.Query;
+import org.zou4j.Session;
 import org.zou4j.ZouException;
 import org.zou4j.http.internal.Authenticator;
 import org.zou4j.http.internal.Call;
@@ -55,6 +56,7 @@ public final class AuthRoutes {
         String totp = body.string("totp", false);
         String emailOtp = body.string("email_otp", false);
         String recoveryCode = body.string("recovery_code", false);
+        Map<String, Object> fido = body.object("fido_authentication_response", false);
         body.check();
         LoginRequest request = LoginRequest.of(body.value("email"), password)
                 .from(clientIp(call.request()), userAgent(call.request()));
@@ -66,6 +68,9 @@ public final class AuthRoutes {
         }
         if (recoveryCode != null) {
             request = request.withRecoveryCode(recoveryCode);
+        }
+        if (fido != null) {
+            request = request.withFidoAuthenticationResponse(fido);
         }
         LoginResult result;
         try {
@@ -88,7 +93,9 @@ public final class AuthRoutes {
     }
 
     private HttpResponse authenticated(Call call) {
-        return call.json().ok(call.engine().authenticated(call.session()));
+        // a token restricted to 2FA enrolment may ask who it is
+        Session session = call.engine().enrolmentSession(Authenticator.token(call.request(), ACCESS_COOKIE));
+        return call.json().ok(call.engine().authenticated(session));
     }
 
     private HttpResponse refresh(Call call) {
@@ -127,7 +134,7 @@ public final class AuthRoutes {
 
     // ---- helpers ---------------------------------------------------------------------------------------------------
 
-    private static HttpResponse answer(Call call, LoginResult result) {
+    static HttpResponse answer(Call call, LoginResult result) {
         HttpResponse response = call.json().answer(result.httpStatus(), result.body());
         for (AuthCookie cookie : result.cookies()) {
             response = response.withHeader("Set-Cookie", cookie.toSetCookieHeader());
@@ -149,12 +156,12 @@ public final class AuthRoutes {
                 .orElse(request.remoteAddress());
     }
 
-    private static String userAgent(HttpRequest request) {
+    static String userAgent(HttpRequest request) {
         return request.header("User-Agent").orElse(null);
     }
 
     /** A request body read as Zou's auth schemas read it, collecting pydantic-style validation errors. */
-    private static final class Body {
+    static final class Body {
         private final Map<String, Object> values;
         private final List<Map<String, Object>> errors = new ArrayList<>();
 
@@ -215,6 +222,28 @@ public final class AuthRoutes {
 
         String value(String field) {
             return (String) values.get(field);
+        }
+
+        /** A value as read, without validation. */
+        Object raw(String field) {
+            return values.get(field);
+        }
+
+        /** A JSON object field (e.g. a WebAuthn response); anything else is a validation error. */
+        @SuppressWarnings("unchecked")
+        Map<String, Object> object(String field, boolean required) {
+            Object v = values.get(field);
+            if (v == null) {
+                if (required) {
+                    error(field, "Field required");
+                }
+                return null;
+            }
+            if (!(v instanceof Map<?, ?>)) {
+                error(field, "Input should be a valid dictionary");
+                return null;
+            }
+            return (Map<String, Object>) v;
         }
 
         private void error(String field, String message) {
