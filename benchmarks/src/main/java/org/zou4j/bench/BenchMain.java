@@ -638,7 +638,7 @@ public final class BenchMain {
         report.para("**Heap bound.** Server in its own JVM (" + serverKind(real) + ") started with a small maximum "
                 + "heap, smallest first; each size must serve every list above completely (same byte count). The "
                 + "smallest passing -Xmx bounds the heap of the whole server, so of any one request:");
-        report.table(new String[] {"server heap", "outcome", "75k-task list at this heap"}, rows);
+        report.table(new String[] {"server heap", "outcome", "first list at this heap (time to last byte)"}, rows);
         report.target("list_heap_mb", smallest < 0 ? Double.NaN : smallest, 64, true,
                 "smallest server -Xmx (MB) that serves every full list, 75k tasks included");
     }

@@ -129,6 +129,7 @@ public final class ProfileMain {
                 r.dump(jfr);
             }
             summarize(jfr);
+            if (System.getProperty("keepjfr") != null) { Files.copy(jfr, Path.of(System.getProperty("keepjfr")), java.nio.file.StandardCopyOption.REPLACE_EXISTING); }
             Files.delete(jfr);
         }
         UUID.randomUUID();
