@@ -1,6 +1,7 @@
 package org.zou4j.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -15,7 +16,9 @@ import org.zou4j.http.internal.routes.IndexRoutes;
 import org.zou4j.http.internal.routes.PluginRoutes;
 import org.zou4j.http.internal.routes.ProductionRoutes;
 import org.zou4j.http.internal.routes.SamlRoutes;
+import org.zou4j.http.internal.realtime.SocketIoEndpoint;
 import org.zou4j.http.internal.routes.TwoFactorRoutes;
+import org.zou4j.http.internal.ui.StaticUi;
 import org.zou4j.http.transport.HttpServerConfig;
 import org.zou4j.http.transport.HttpTransport;
 
@@ -31,6 +34,7 @@ import org.zou4j.http.transport.HttpTransport;
  */
 public final class ZouHttpServer implements AutoCloseable {
     private final HttpTransport transport;
+    private final SocketIoEndpoint socketIo;
 
     private ZouHttpServer(Builder b) {
         Json json = new Json(new ObjectMapper());
@@ -43,13 +47,16 @@ public final class ZouHttpServer implements AutoCloseable {
         router.addAll(new ProductionRoutes().routes());
         router.addAll(new EventRoutes().routes());
         router.addAll(new PluginRoutes().routes());
+        this.socketIo = new SocketIoEndpoint(b.engine, json.mapper());
+        router.addAll(socketIo.routes());
+        StaticUi ui = b.uiDirectory == null ? null : new StaticUi(b.uiDirectory);
         HttpServerConfig.Builder config = HttpServerConfig.builder()
                 .host(b.host)
                 .port(b.port)
                 .maxConnections(b.maxConnections)
                 .idleTimeout(b.idleTimeout)
                 .corsAllowedOrigins(b.corsAllowedOrigins);
-        this.transport = new HttpTransport(config.build(), new Dispatcher(router, b.engine, json));
+        this.transport = new HttpTransport(config.build(), new Dispatcher(router, b.engine, json, ui));
     }
 
     /** Starts building a server for {@code engine} (the server does not own or close the engine). */
@@ -71,6 +78,7 @@ public final class ZouHttpServer implements AutoCloseable {
     /** Stops accepting, lets in-flight requests finish (bounded wait), and closes connections. */
     @Override
     public void close() {
+        socketIo.close(); // first: it answers the open long polls, which the transport would otherwise wait for
         transport.close();
     }
 
@@ -82,6 +90,7 @@ public final class ZouHttpServer implements AutoCloseable {
         private int maxConnections = 256;
         private Duration idleTimeout = Duration.ofSeconds(15);
         private List<String> corsAllowedOrigins = List.of();
+        private Path uiDirectory;
 
         private Builder(ZouEngine engine) {
             this.engine = Objects.requireNonNull(engine, "engine");
@@ -117,6 +126,18 @@ public final class ZouHttpServer implements AutoCloseable {
         /** Origins allowed by CORS (Zou's {@code CORS_ALLOWED_ORIGINS}); empty (default) disables CORS. */
         public Builder corsAllowedOrigins(List<String> origins) {
             this.corsAllowedOrigins = List.copyOf(origins);
+            return this;
+        }
+
+        /**
+         * Serves a built web UI (Kitsu's {@code dist/}) from this directory at {@code /}, as Zou's nginx does: the API
+         * stays under {@code /api} (the routes without the prefix are then the UI's), socket.io under
+         * {@code /socket.io/}; paths without a file answer {@code index.html} (the UI's own routes).
+         *
+         * @throws IllegalArgumentException at {@link #build()} when the directory has no {@code index.html}
+         */
+        public Builder uiDirectory(Path directory) {
+            this.uiDirectory = Objects.requireNonNull(directory, "directory");
             return this;
         }
 

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zou4j.ZouEngine;
 import org.zou4j.ZouException;
+import org.zou4j.http.internal.ui.StaticUi;
 import org.zou4j.http.transport.HttpRequest;
 import org.zou4j.http.transport.HttpResponse;
 import org.zou4j.http.transport.RequestHandler;
@@ -20,9 +21,14 @@ public final class Dispatcher implements RequestHandler {
     private final ZouEngine engine;
     private final Json json;
     private final Authenticator authenticator;
+    private final StaticUi ui;
 
-    public Dispatcher(Router router, ZouEngine engine, Json json) {
+    /**
+     * @param ui the web UI served beside the API, or {@code null} for none
+     */
+    public Dispatcher(Router router, ZouEngine engine, Json json, StaticUi ui) {
         this.router = router;
+        this.ui = ui;
         this.engine = engine;
         this.json = json;
         this.authenticator = new Authenticator(engine);
@@ -30,6 +36,9 @@ public final class Dispatcher implements RequestHandler {
 
     @Override
     public HttpResponse handle(HttpRequest request) {
+        if (ui != null && ui.owns(request)) {
+            return ui.serve(request);
+        }
         Router.Match match = router.match(request.method(), request.pathSegments());
         if (match.route() == null) {
             if (!match.pathKnown()) {
