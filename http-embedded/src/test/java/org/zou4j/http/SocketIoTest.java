@@ -80,6 +80,7 @@ class SocketIoTest {
             Map<?, ?> handshake = MAPPER.readValue(open.body().substring(1), Map.class);
             sid = (String) handshake.get("sid");
             assertThat(handshake.get("pingInterval")).isEqualTo(25000);
+            assertThat(handshake.get("upgrades")).isEqualTo(List.of()); // long-polling only: no WebSocket to try
             HttpResponse<String> connect = send("POST", "&sid=" + sid, "40/events,");
             assertThat(connect.statusCode()).isEqualTo(200);
             assertThat(connect.body()).isEqualTo("ok");

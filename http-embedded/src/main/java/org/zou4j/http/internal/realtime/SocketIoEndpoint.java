@@ -8,6 +8,7 @@ import io.socket.socketio.server.SocketIoNamespace;
 import io.socket.socketio.server.SocketIoServer;
 import io.socket.socketio.server.SocketIoSocket;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import org.json.JSONObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +51,7 @@ public final class SocketIoEndpoint implements AutoCloseable {
     private static final long PING_INTERVAL_MILLIS = 25_000;
     private static final long PING_TIMEOUT_MILLIS = 20_000;
     private static final int QUEUE = 10_000;
+    private static final Pattern UPGRADES = Pattern.compile("\"upgrades\"\\s*:\\s*\\[[^\\]]*\\]");
 
     private final ZouEngine engine;
     private final ObjectMapper mapper;
@@ -89,13 +92,35 @@ public final class SocketIoEndpoint implements AutoCloseable {
         ServletExchange exchange = new ServletExchange(call.request());
         try {
             engineIo.handleRequest(exchange.request(), exchange.response());
-            return exchange.awaitResponse(PING_INTERVAL_MILLIS + PING_TIMEOUT_MILLIS);
+            HttpResponse response = exchange.awaitResponse(PING_INTERVAL_MILLIS + PING_TIMEOUT_MILLIS);
+            return call.request().queryParam("sid").isPresent() ? response : withoutUpgrades(response);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ZouException.plain(org.zou4j.ErrorCode.UNAVAILABLE, "The server is stopping.");
         }
+    }
+
+    /**
+     * The library offers a WebSocket upgrade in every polling handshake; our transport keeps clients on long-polling,
+     * so the offer is withdrawn ({@code "upgrades": []}) and socket.io-client never tries a WebSocket that would fail.
+     */
+    private static HttpResponse withoutUpgrades(HttpResponse handshake) {
+        String body = new String(handshake.body(), StandardCharsets.UTF_8);
+        String withdrawn = UPGRADES.matcher(body).replaceFirst("\"upgrades\": []");
+        if (withdrawn.equals(body)) {
+            return handshake;
+        }
+        HttpResponse response = HttpResponse.bytes(handshake.status(),
+                handshake.header("Content-Type").orElse("text/plain; charset=UTF-8"),
+                withdrawn.getBytes(StandardCharsets.UTF_8));
+        for (Map.Entry<String, String> header : handshake.headers()) {
+            if (!header.getKey().equalsIgnoreCase("Content-Type") && !header.getKey().equalsIgnoreCase("Content-Length")) {
+                response = response.withHeader(header.getKey(), header.getValue());
+            }
+        }
+        return response;
     }
 
     private void onConnection(SocketIoSocket socket) {
