@@ -68,7 +68,11 @@ public final class Main {
         }
         ZouHttpServer server;
         try {
-            server = ZouHttpServer.builder(engine).host(options.host()).port(options.port()).build().start();
+            ZouHttpServer.Builder builder = ZouHttpServer.builder(engine).host(options.host()).port(options.port());
+            if (options.uiDir() != null) {
+                builder.uiDirectory(options.uiDir());
+            }
+            server = builder.build().start();
         } catch (RuntimeException e) {
             err.println("zou4j: cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage());
             engine.close();

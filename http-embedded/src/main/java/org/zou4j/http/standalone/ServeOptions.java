@@ -11,11 +11,13 @@ import java.util.Map;
  * @param dataDir    where the H2 database, the secret key and the mail outbox live
  * @param pluginsDir plugin jars to load, or null
  * @param dbUrl      a PostgreSQL JDBC URL instead of the embedded H2 database, or null
+ * @param uiDir      a built Kitsu ({@code dist/}) to serve at {@code /} beside the API at {@code /api}, or null
  */
-record ServeOptions(String host, int port, Path dataDir, Path pluginsDir, String dbUrl) {
+record ServeOptions(String host, int port, Path dataDir, Path pluginsDir, String dbUrl, Path uiDir) {
 
     static final String USAGE = """
             usage: ./zou4j serve [--port N] [--host H] [--data-dir DIR] [--plugins-dir DIR] [--db-url JDBC_URL]
+                               [--ui-dir DIR]
               --port N           port to listen on (default 8080; 0 = any free port)
               --host H           interface to bind (default 127.0.0.1)
               --data-dir DIR     data directory (default ./zou-data)
@@ -23,6 +25,7 @@ record ServeOptions(String host, int port, Path dataDir, Path pluginsDir, String
               --db-url URL       jdbc:postgresql://... to use a shared PostgreSQL instead of the embedded H2 database
                                  (user and password from the URL or ZOU_DB_USER / ZOU_DB_PASSWORD; ZOU_SECRET_KEY
                                  required, the same on every instance)
+              --ui-dir DIR       a built Kitsu web app (its dist/ directory) to serve at / (the API stays at /api)
             environment: ZOU_SECRET_KEY, ZOU_ADMIN_EMAIL, ZOU_ADMIN_PASSWORD""";
 
     /** Parses command-line arguments; throws IllegalArgumentException with a message for the user. */
@@ -32,6 +35,7 @@ record ServeOptions(String host, int port, Path dataDir, Path pluginsDir, String
         Path dataDir = Path.of("zou-data");
         Path pluginsDir = null;
         String dbUrl = null;
+        Path uiDir = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String value = i + 1 < args.length ? args[i + 1] : null;
@@ -50,12 +54,13 @@ record ServeOptions(String host, int port, Path dataDir, Path pluginsDir, String
                 case "--data-dir" -> dataDir = Path.of(require(a, value));
                 case "--plugins-dir" -> pluginsDir = Path.of(require(a, value));
                 case "--db-url" -> dbUrl = require(a, value);
+                case "--ui-dir" -> uiDir = Path.of(require(a, value));
                 case "-h", "--help" -> throw new IllegalArgumentException("help");
                 default -> throw new IllegalArgumentException("unknown option: " + a);
             }
             i++;
         }
-        return new ServeOptions(host, port, dataDir, pluginsDir, dbUrl);
+        return new ServeOptions(host, port, dataDir, pluginsDir, dbUrl, uiDir);
     }
 
     private static String require(String option, String value) {

@@ -39,8 +39,9 @@ import org.zou4j.http.transport.HttpResponse;
  * ({@link ServletExchange}) and feeds it the engine's committed events, which include other instances' events.
  *
  * <p>Authentication is the API's: the {@code access_token_cookie} cookie Kitsu's login set, or an
- * {@code Authorization: Bearer} header. A handshake without a valid token is refused; a namespace connection whose
- * token is no longer valid is disconnected, and each delivery re-checks the token, so a logout or deactivation ends
+ * {@code Authorization: Bearer} header. As in Zou, the Engine.IO handshake is open (Kitsu opens its socket before
+ * the person logs in, and connects again after) and the {@code /events} namespace connection without a valid token is
+ * disconnected at once, and each delivery re-checks the token, so a logout or deactivation ends
  * the flow at the next event. Zou broadcasts every event to every connected client; here a client only receives the
  * events of projects it may read (see {@link EventAudience}), as on {@code /events/stream}.
  */
@@ -74,7 +75,6 @@ public final class SocketIoEndpoint implements AutoCloseable {
         options.setPingInterval(PING_INTERVAL_MILLIS);
         options.setPingTimeout(PING_TIMEOUT_MILLIS);
         options.setScheduledExecutorService(timers);
-        options.setHandshakeInterceptor((query, headers) -> audience(headers).isPresent());
         this.engineIo = new EngineIoServer(options);
         SocketIoServer socketIo = new SocketIoServer(engineIo);
         SocketIoNamespace events = socketIo.namespace(NAMESPACE);
