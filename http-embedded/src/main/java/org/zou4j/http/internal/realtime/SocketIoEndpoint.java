@@ -126,7 +126,7 @@ public final class SocketIoEndpoint implements AutoCloseable {
     private void onConnection(SocketIoSocket socket) {
         Optional<EventAudience> audience = audience(socket.getInitialHeaders());
         if (audience.isEmpty()) {
-            socket.disconnect(true);
+            socket.disconnect(false); // socket.io's namespace disconnect: the client stays until it connects again
             return;
         }
         audiences.put(socket, audience.get());
