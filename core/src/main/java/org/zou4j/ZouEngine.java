@@ -16,6 +16,7 @@ import org.zou4j.internal.auth.saml.SamlService;
 import org.zou4j.internal.crud.CrudService;
 import org.zou4j.internal.crud.ModelRegistry;
 import org.zou4j.internal.events.EngineEvents;
+import org.zou4j.internal.events.EventInvariants;
 import org.zou4j.internal.events.EventLog;
 import org.zou4j.internal.hooks.HookSettings;
 import org.zou4j.internal.hooks.Hooks;
@@ -63,6 +64,7 @@ public final class ZouEngine implements AutoCloseable {
         AuthService authService = null;
         try {
             this.database = Database.open(storage);
+            EventInvariants.checkAndRepair(storage.dataSource());
             authService = new AuthService(database, mapper, clock, secretKey, b.auth, b.twoFactor, b.mailSender);
             AuthService a = authService;
             ModelRegistry registry = new ModelRegistry(Models.ALL, database.schema(), Policies::forModel,

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.zou4j.ErrorCode;
+import org.zou4j.ZouException;
 import org.zou4j.internal.sql.RawJson;
 import org.zou4j.internal.sql.Tx;
 
@@ -94,7 +96,19 @@ public final class EventLog {
             for (int i = 0; i < n; i++) {
                 Map<String, Object> row = rows.get(i);
                 row.put("seq", first + i);
-                tx.insert("api_event", row);
+                try {
+                    tx.insert("api_event", row);
+                } catch (ZouException e) {
+                    if (e.code() != ErrorCode.DUPLICATE) {
+                        throw e;
+                    }
+                    // Not the caller's mistake: the engine numbered the event with a sequence number already taken,
+                    // so its counter is behind its log (a store that lost a committed write). An internal error (a
+                    // logged 500), never a 400 naming an internal column; the start-up check repairs the counter.
+                    throw ZouException.internal("Event sequence number " + (first + i) + " is already taken: the "
+                            + "event counter (zou4j_event_counter) is behind the event log; restart the engine to "
+                            + "repair it", e);
+                }
                 EventRecord r = records.get(i);
                 sequenced.add(new EventRecord(r.id(), r.name(), r.data(), r.userId(), r.projectId(), r.createdAt(),
                         first + i));

@@ -1,5 +1,8 @@
 package org.zou4j.http.internal;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zou4j.ZouEngine;
@@ -12,7 +15,7 @@ import org.zou4j.http.transport.RequestHandler;
 /**
  * The transport's request handler: routes a request, authenticates it when its route requires a token, runs the
  * route, and turns engine errors into Zou's status codes and bodies. Anything unexpected is a logged 500 whose body
- * says nothing of the cause.
+ * says nothing of the cause; every 5xx body carries a {@code request_id} that its log line also names.
  */
 public final class Dispatcher implements RequestHandler {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -59,12 +62,30 @@ public final class Dispatcher implements RequestHandler {
             return match.route().handler().handle(call);
         } catch (ZouException e) {
             if (e.httpStatus() >= 500) {
-                LOG.error("{} {} failed: {}", request.method(), request.path(), e.getMessage(), e.getCause());
+                String id = newRequestId();
+                LOG.error("{} {} failed (request {}): {}", request.method(), request.path(), id, e.getMessage(),
+                        e.getCause());
+                Map<String, Object> body = new LinkedHashMap<>(e.body());
+                body.put("request_id", id);
+                return json.answer(e.httpStatus(), body);
             }
             return json.error(e);
         } catch (RuntimeException e) {
-            LOG.error("{} {} failed", request.method(), request.path(), e);
-            return json.error(500, "Internal server error.");
+            String id = newRequestId();
+            LOG.error("{} {} failed (request {})", request.method(), request.path(), id, e);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("error", true);
+            body.put("message", "Internal server error.");
+            body.put("request_id", id);
+            return json.answer(500, body);
         }
+    }
+
+    /**
+     * The id of a failed request: given to the caller in the 5xx body ({@code request_id}) and written to the log
+     * line with the cause, so a report from a user finds the server-side details (which the body never carries).
+     */
+    private static String newRequestId() {
+        return UUID.randomUUID().toString();
     }
 }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Nested;
 import org.zou4j.contract.ConcurrencyContract;
 import org.zou4j.contract.ConstraintContract;
 import org.zou4j.contract.EventContract;
+import org.zou4j.contract.EventInvariantContract;
 import org.zou4j.contract.ListFilterContract;
 import org.zou4j.contract.RoundTripContract;
 import org.zou4j.contract.StreamingContract;
@@ -67,6 +68,14 @@ class H2StorageContractTest {
 
     @Nested
     class Streaming extends StreamingContract {
+        @Override
+        protected StorageBackend newStorage() {
+            return storage();
+        }
+    }
+
+    @Nested
+    class EventInvariants extends EventInvariantContract {
         @Override
         protected StorageBackend newStorage() {
             return storage();

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Nested;
 import org.zou4j.contract.ConcurrencyContract;
 import org.zou4j.contract.ConstraintContract;
 import org.zou4j.contract.EventContract;
+import org.zou4j.contract.EventInvariantContract;
 import org.zou4j.contract.ListFilterContract;
 import org.zou4j.contract.RoundTripContract;
 import org.zou4j.contract.StreamingContract;
@@ -76,6 +77,14 @@ class PostgresStorageContractTest {
 
     @Nested
     class Streaming extends StreamingContract {
+        @Override
+        protected StorageBackend newStorage() {
+            return storage();
+        }
+    }
+
+    @Nested
+    class EventInvariants extends EventInvariantContract {
         @Override
         protected StorageBackend newStorage() {
             return storage();
