@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -121,6 +122,57 @@ class EventRoutesTest {
         system.data("departments").create(Map.of("name", "Visible to all", "color", "#000000"));
         // the artist's stream must not deliver the project update; it times out waiting for it
         assertThat(waitOrNull(artistView)).isNull();
+    }
+
+    @Test
+    void aLogoutWhileEventsFlowStopsTheStreamAtItsNextDelivery() throws Exception {
+        String token = tokenFor("artist-logout-stream@example.com", "user");
+        Session system = engine.systemSession();
+        List<String> received = new CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch first = new java.util.concurrent.CountDownLatch(1);
+        Future<Boolean> ended = READERS.submit(() -> {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpResponse<java.io.InputStream> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + server.port() + "/api/events/stream")).header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (line.startsWith("data: ") && line.contains("department_id")) {
+                        received.add(line);
+                        first.countDown();
+                    }
+                }
+            }
+            return true; // the server ended the stream
+        });
+        AtomicBoolean flowing = new AtomicBoolean(true);
+        List<String> afterLogout = new CopyOnWriteArrayList<>();
+        AtomicBoolean loggedOut = new AtomicBoolean();
+        Future<?> writer = READERS.submit(() -> {
+            int i = 0;
+            while (flowing.get()) {
+                String id = system.data("departments").create(Map.of("name", "Flow " + i++, "color", "#000000"))
+                        .id();
+                if (loggedOut.get()) {
+                    afterLogout.add(id);
+                }
+                Thread.sleep(20);
+            }
+            return null;
+        });
+        try {
+            assertThat(first.await(30, TimeUnit.SECONDS)).isTrue();
+            engine.logout(token);
+            loggedOut.set(true);
+            // events keep flowing (every 20 ms, far more often than the keep-alive): the stream still ends
+            assertThat(ended.get(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            flowing.set(false);
+            writer.get(30, TimeUnit.SECONDS);
+        }
+        assertThat(afterLogout).isNotEmpty();
+        assertThat(received).noneMatch(line -> afterLogout.stream().anyMatch(line::contains));
     }
 
     private static List<String[]> waitOrNull(Future<List<String[]>> f) throws Exception {

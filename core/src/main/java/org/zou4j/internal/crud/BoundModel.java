@@ -34,6 +34,19 @@ public record BoundModel(ModelDef def, TableSchema table, AccessPolicy access, M
         return result;
     }
 
+    /**
+     * The tables a column's value may reference: the declaration's {@code refersTo} tables, else the schema's foreign
+     * key target; empty when the column is no reference.
+     */
+    public List<String> referencedTables(String column) {
+        List<String> declared = def.references().get(column);
+        if (declared != null) {
+            return declared;
+        }
+        String fk = table.foreignKeys().get(column);
+        return fk == null ? List.of() : List.of(fk);
+    }
+
     public boolean hasProjectId() {
         return table.has("project_id");
     }

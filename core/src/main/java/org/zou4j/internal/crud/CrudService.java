@@ -210,7 +210,9 @@ public final class CrudService {
             }
             columns.put(key, convert(m, column, e.getValue()));
         }
-        m.access().checkCreate(ctx.access(), withCollections(columns, links));
+        Map<String, Object> written = withCollections(columns, links);
+        m.access().checkCreate(ctx.access(), written);
+        ReferenceCheck.check(ctx, m, written, null);
         if (!unknown.isEmpty()) {
             throw ZouException.plain(ErrorCode.UNKNOWN_FIELD, "'" + unknown.get(0) + "' is an invalid keyword argument for "
                     + def.typeName());
@@ -281,7 +283,9 @@ public final class CrudService {
             }
             changes.put(key, convert(m, column, e.getValue()));
         }
-        m.access().checkUpdate(ctx.access(), current, withCollections(changes, links));
+        Map<String, Object> written = withCollections(changes, links);
+        m.access().checkUpdate(ctx.access(), current, written);
+        ReferenceCheck.check(ctx, m, written, current);
         m.hooks().beforeUpdate(ctx, current, changes, body);
         checkChoices(m, changes);
         for (String key : changes.keySet()) {

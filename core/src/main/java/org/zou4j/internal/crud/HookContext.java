@@ -64,6 +64,27 @@ public final class HookContext {
         return LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.MICROS);
     }
 
+    /**
+     * Requires the row {@code id} of {@code table} to exist (else Zou's 404) and to be readable by the caller as its
+     * own {@code GET /data/<route>/<id>} would judge it (else 403). For services that accept ids from a client outside
+     * the generic write path, e.g. a task id in a specialised route's body.
+     */
+    public void requireReadable(String table, java.util.UUID id) throws java.sql.SQLException {
+        ReferenceCheck.requireReadable(this, java.util.List.of(table), id, true);
+    }
+
+    /**
+     * Checks every reference a write of model {@code m} carries, as the generic create and update do: each id in a
+     * reference column of {@code values} (schema foreign keys and the declaration's {@code refersTo}) and each id of a
+     * collection ({@code values} maps a relation name to a list of ids) must be readable by the caller; unknown ids
+     * pass (the write itself decides about them). {@code current}: the row being updated, whose existing references
+     * pass unchecked, or {@code null} for a creation. Throws Zou's 403 on the first unreadable reference.
+     */
+    public void checkReferences(BoundModel m, Map<String, Object> values, org.zou4j.internal.sql.Row current)
+            throws java.sql.SQLException {
+        ReferenceCheck.check(this, m, values, current);
+    }
+
     @SuppressWarnings("unchecked")
     public <T> T cached(String key, java.util.function.Supplier<T> loader) {
         return (T) cache.computeIfAbsent(key, k -> loader.get());

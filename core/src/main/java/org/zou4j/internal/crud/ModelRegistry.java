@@ -47,6 +47,11 @@ public final class ModelRegistry {
         return m;
     }
 
+    /** The model stored in {@code table}, or {@code null} when no model is declared for it. */
+    public BoundModel find(String table) {
+        return byTable.get(table);
+    }
+
     public Map<String, BoundModel> routes() {
         return Collections.unmodifiableMap(byRoute);
     }

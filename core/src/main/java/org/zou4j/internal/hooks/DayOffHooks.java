@@ -63,6 +63,8 @@ final class DayOffHooks implements ModelHooks {
         if (start.isAfter(end)) {
             throw ZouException.wrongParameter("The day off's end_date must not be before its date.");
         }
+        // one person's day offs are checked one at a time: of concurrent overlapping ones exactly one is stored
+        ctx.tx().lockById("person", person);
         if (ctx.tx().exists("day_off", HookSupport.where(Filter.eq("person_id", person),
                 Filter.between("date", null, end), Filter.between("end_date", start, null),
                 HookSupport.notSelf(self)))) {

@@ -119,4 +119,18 @@ final class HookSupport {
         }
         return list;
     }
+
+    /** The lock row serializing task type name checks (migration V10). */
+    static final UUID TASK_TYPE_NAMES = UUID.fromString("00000000-0000-0000-0000-00000000a001");
+
+    /** The lock row serializing preview background file name checks (migration V10). */
+    static final UUID PREVIEW_BACKGROUND_NAMES = UUID.fromString("00000000-0000-0000-0000-00000000a002");
+
+    /**
+     * Takes the lock row {@code lock} of {@code zou4j_lock} until the transaction ends: concurrent writers checking
+     * the same rule run one at a time, each seeing the rows the previous one committed.
+     */
+    static void serialize(HookContext ctx, UUID lock) throws SQLException {
+        ctx.tx().lockById("zou4j_lock", lock);
+    }
 }

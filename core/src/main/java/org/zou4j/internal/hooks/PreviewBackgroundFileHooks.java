@@ -34,6 +34,9 @@ final class PreviewBackgroundFileHooks implements ModelHooks {
     }
 
     private static void checkName(HookContext ctx, UUID self, Object name) throws SQLException {
+        if (name != null) {
+            HookSupport.serialize(ctx, HookSupport.PREVIEW_BACKGROUND_NAMES); // of concurrent identical names, one wins
+        }
         if (name != null && ctx.tx().exists("preview_background_file",
                 HookSupport.where(Filter.eq("name", name), HookSupport.notSelf(self)))) {
             throw ZouException.wrongParameter(NAME_TAKEN);

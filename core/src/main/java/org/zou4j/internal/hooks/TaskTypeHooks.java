@@ -34,6 +34,9 @@ final class TaskTypeHooks implements ModelHooks {
     }
 
     private static void checkName(HookContext ctx, UUID self, Object name) throws SQLException {
+        if (name != null) {
+            HookSupport.serialize(ctx, HookSupport.TASK_TYPE_NAMES); // of concurrent identical names, one wins
+        }
         if (name != null && ctx.tx().exists("task_type",
                 HookSupport.where(Filter.eq("name", name), HookSupport.notSelf(self)))) {
             throw ZouException.wrongParameter(NAME_TAKEN);

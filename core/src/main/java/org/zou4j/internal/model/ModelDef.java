@@ -29,6 +29,7 @@ public final class ModelDef {
     private final Set<String> protectedFields;
     private final List<Relation> relations;
     private final List<NestedObject> nestedObjects;
+    private final Map<String, List<String>> references;
     private final String eventPrefix;
     private final String eventIdKey;
     private final boolean emitsEvents;
@@ -46,6 +47,7 @@ public final class ModelDef {
         this.protectedFields = Set.copyOf(b.protectedFields);
         this.relations = List.copyOf(b.relations);
         this.nestedObjects = List.copyOf(b.nestedObjects);
+        this.references = Collections.unmodifiableMap(new LinkedHashMap<>(b.references));
         this.eventPrefix = b.eventPrefix != null ? b.eventPrefix : table.replace('_', '-');
         this.eventIdKey = b.eventIdKey != null ? b.eventIdKey : table + "_id";
         this.emitsEvents = b.emitsEvents;
@@ -114,6 +116,15 @@ public final class ModelDef {
         return nestedObjects;
     }
 
+    /**
+     * Reference columns the schema cannot declare as foreign keys (polymorphic or left without a constraint, e.g.
+     * {@code comment.object_id}): column to the tables its id may live in, tried in order. Together with the schema's
+     * foreign keys, these are every reference a write can carry.
+     */
+    public Map<String, List<String>> references() {
+        return references;
+    }
+
     /** Event name prefix, e.g. {@code task-type} for {@code task-type:new}. */
     public String eventPrefix() {
         return eventPrefix;
@@ -155,6 +166,7 @@ public final class ModelDef {
         private final Set<String> protectedFields = new LinkedHashSet<>();
         private final List<Relation> relations = new ArrayList<>();
         private final List<NestedObject> nestedObjects = new ArrayList<>();
+        private final Map<String, List<String>> references = new LinkedHashMap<>();
         private String eventPrefix;
         private String eventIdKey;
         private boolean emitsEvents = true;
@@ -235,6 +247,15 @@ public final class ModelDef {
         /** A many-to-one relationship serialized as the related row's dict. */
         public Builder nested(String name, String column, String table) {
             nestedObjects.add(new NestedObject(name, column, table));
+            return this;
+        }
+
+        /**
+         * A reference column without a foreign key in the schema: its id points at a row of one of {@code tables}
+         * (the first one holding it), and writes of it are checked like foreign keys.
+         */
+        public Builder refersTo(String column, String... tables) {
+            references.put(column, List.of(tables));
             return this;
         }
 

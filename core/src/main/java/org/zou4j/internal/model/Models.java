@@ -92,6 +92,7 @@ public final class Models {
     public static final ModelDef TASK_STATUS = model("task_status", "TaskStatus").route("task-status").build();
 
     public static final ModelDef TASK = model("task", "Task").route("tasks")
+            .refersTo("last_preview_file_id", "preview_file")
             .manyToMany("assignees", "task_person_link", "task_id", "person_id", "person")
             .build();
 
@@ -131,6 +132,7 @@ public final class Models {
             .build();
 
     public static final ModelDef COMMENT = model("comment", "Comment").route("comments")
+            .refersTo("object_id", "task", "entity")
             .protect("mentions", "department_mentions")
             .manyToMany("previews", "comment_preview_link", "comment", "preview_file", "preview_file")
             .manyToMany("mentions", "comment_mentions", "comment", "person", "person")
@@ -179,6 +181,7 @@ public final class Models {
             .route("search-filter-groups").build();
 
     public static final ModelDef SCHEDULE_ITEM = model("schedule_item", "ScheduleItem").route("schedule-items")
+            .refersTo("object_id", "entity", "entity_type")
             .build();
 
     public static final ModelDef NEWS = model("news", "News").route("news").build();
@@ -198,6 +201,7 @@ public final class Models {
     public static final ModelDef ENTITY_LINK = model("entity_link", "EntityLink").route("entity-links").build();
 
     public static final ModelDef CHAT = model("chat", "Chat").route("chats")
+            .refersTo("object_id", "entity")
             .manyToMany("participants", "chat_participant", "chat_id", "person_id", "person")
             .build();
 

@@ -71,9 +71,35 @@ public final class Schema {
         Map<String, TableSchema> tables = new HashMap<>();
         for (Map.Entry<String, List<Column>> e : columns.entrySet()) {
             tables.put(e.getKey(), new TableSchema(e.getKey(), e.getValue(), uniqueConstraints(meta, connection,
-                    schemaName, e.getKey())));
+                    schemaName, e.getKey()), foreignKeys(meta, connection, schemaName, e.getKey())));
         }
         return new Schema(tables);
+    }
+
+    /** Single-column foreign keys of {@code table}: column to referenced table (multi-column keys are left out). */
+    private static Map<String, String> foreignKeys(DatabaseMetaData meta, Connection connection, String schemaName,
+                                                   String table) throws SQLException {
+        Map<String, String> result = new LinkedHashMap<>();
+        Map<String, Integer> columnsPerKey = new HashMap<>();
+        String tableName = meta.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
+        try (ResultSet rs = meta.getImportedKeys(connection.getCatalog(), schemaName, tableName)) {
+            while (rs.next()) {
+                String key = String.valueOf(rs.getString("FK_NAME"));
+                columnsPerKey.merge(key, 1, Integer::sum);
+                if (rs.getInt("KEY_SEQ") == 1) {
+                    result.put(key + '\u0000' + rs.getString("FKCOLUMN_NAME").toLowerCase(Locale.ROOT),
+                            rs.getString("PKTABLE_NAME").toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        Map<String, String> single = new LinkedHashMap<>();
+        result.forEach((k, referenced) -> {
+            int sep = k.indexOf('\u0000');
+            if (columnsPerKey.get(k.substring(0, sep)) == 1) {
+                single.put(k.substring(sep + 1), referenced);
+            }
+        });
+        return single;
     }
 
     private static Map<String, List<String>> uniqueConstraints(DatabaseMetaData meta, Connection connection,

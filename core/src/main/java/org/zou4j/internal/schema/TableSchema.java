@@ -5,15 +5,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The columns and unique constraints of one table, in table order. */
+/** The columns, unique constraints and foreign keys of one table, in table order. */
 public final class TableSchema {
     private final String name;
     private final Map<String, Column> columns;
     private final List<Column> columnList;
     private final Map<String, List<String>> uniqueConstraints;
     private final Map<String, Integer> indexes = new java.util.HashMap<>();
+    private final Map<String, String> foreignKeys;
 
     TableSchema(String name, List<Column> columns, Map<String, List<String>> uniqueConstraints) {
+        this(name, columns, uniqueConstraints, Map.of());
+    }
+
+    TableSchema(String name, List<Column> columns, Map<String, List<String>> uniqueConstraints,
+                Map<String, String> foreignKeys) {
         this.name = name;
         Map<String, Column> byName = new LinkedHashMap<>();
         columns.stream().sorted(java.util.Comparator.comparingInt(Column::position)).forEach(c -> byName.put(c.name(), c));
@@ -23,6 +29,12 @@ public final class TableSchema {
             indexes.put(columnList.get(i).name(), i);
         }
         this.uniqueConstraints = Collections.unmodifiableMap(new LinkedHashMap<>(uniqueConstraints));
+        this.foreignKeys = Collections.unmodifiableMap(new LinkedHashMap<>(foreignKeys));
+    }
+
+    /** Single-column foreign keys: this table's column to the table its values reference (by {@code id}). */
+    public Map<String, String> foreignKeys() {
+        return foreignKeys;
     }
 
     public String name() {

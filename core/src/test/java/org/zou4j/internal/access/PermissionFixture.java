@@ -35,6 +35,7 @@ final class PermissionFixture implements AutoCloseable {
     final Session sys;
     private final Map<String, String> ids = new LinkedHashMap<>();
     private final Map<String, String> labels = new HashMap<>();
+    private final Map<String, String> routes = new LinkedHashMap<>();
 
     PermissionFixture() {
         engine = ZouEngine.builder().storage(new TestStorage()).secretKey("0123456789abcdef0123456789abcdef").build();
@@ -65,6 +66,11 @@ final class PermissionFixture implements AutoCloseable {
         return labels.getOrDefault(id, "?");
     }
 
+    /** Labels of the rows made through {@code route}, in creation order. */
+    List<String> labelsOf(String route) {
+        return routes.entrySet().stream().filter(e -> e.getValue().equals(route)).map(Map.Entry::getKey).toList();
+    }
+
     /** The person label acting for a role. */
     static String personOf(String role) {
         return role.equals("user") ? "artist" : role;
@@ -81,6 +87,7 @@ final class PermissionFixture implements AutoCloseable {
     Entry make(String label, String route, Map<String, ?> body) {
         Entry e = sys.data(route).create(body);
         ids.put(label, e.id());
+        routes.put(label, route);
         labels.put(e.id(), label);
         return e;
     }

@@ -2,6 +2,7 @@ package org.zou4j.http.internal;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.zou4j.ErrorCode;
 import org.zou4j.Session;
 import org.zou4j.ZouEngine;
@@ -17,6 +18,9 @@ public final class Authenticator {
     static final String MISSING = "Missing JWT in cookies or headers (Missing cookie \"access_token_cookie\"; "
             + "Missing Authorization Header)";
 
+    private static final Pattern ENTRIES = Pattern.compile(",\\s*");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     private final ZouEngine engine;
 
     public Authenticator(ZouEngine engine) {
@@ -25,6 +29,18 @@ public final class Authenticator {
 
     public Session authenticate(HttpRequest request) {
         return engine.session(token(request, "access_token_cookie"));
+    }
+
+    private static String stripCommas(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && s.charAt(start) == ',') {
+            start++;
+        }
+        while (end > start && s.charAt(end - 1) == ',') {
+            end--;
+        }
+        return s.substring(start, end);
     }
 
     /** The raw token from the named cookie or the Authorization header. */
@@ -37,11 +53,22 @@ public final class Authenticator {
         if (header.isEmpty()) {
             throw ZouException.unauthorized(MISSING.replace("access_token_cookie", cookieName));
         }
-        String[] parts = header.get().trim().split("\\s+");
-        if (!parts[0].equals("Bearer")) {
+        // flask-jwt-extended: a comma-separated list of credentials, of which exactly one is a Bearer entry
+        String value = stripCommas(header.get().trim());
+        String bearer = null;
+        int found = 0;
+        for (String entry : ENTRIES.split(value)) {
+            String trimmed = entry.trim();
+            if (SPACES.split(trimmed)[0].equals("Bearer")) {
+                bearer = trimmed;
+                found++;
+            }
+        }
+        if (found != 1) {
             throw ZouException.unauthorized("Missing 'Bearer' type in 'Authorization' header. Expected "
                     + "'Authorization: Bearer <JWT>'");
         }
+        String[] parts = SPACES.split(bearer);
         if (parts.length != 2) {
             throw new ZouException(ErrorCode.UNAUTHORIZED, 422, "Bad Authorization header",
                     Map.of("msg", "Bad Authorization header. Expected 'Authorization: Bearer <JWT>'"));

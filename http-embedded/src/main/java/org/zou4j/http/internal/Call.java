@@ -1,6 +1,11 @@
 package org.zou4j.http.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -90,18 +95,55 @@ public final class Call {
             throw new ZouException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Did not attempt to load JSON data because the "
                     + "request Content-Type was not 'application/json'.");
         }
-        String text = request.bodyAsString();
+        String text = bodyText();
         if (text.isBlank()) {
             throw ZouException.badRequest(ErrorCode.MALFORMED_JSON,
                     "The browser (or proxy) sent a request that this server could not understand.");
         }
         try {
-            return json.mapper().readValue(text, Object.class);
-        } catch (JsonProcessingException e) {
-            throw new ZouException(ErrorCode.MALFORMED_JSON, 400, "Malformed JSON body",
-                    Map.of("error", true, "message",
-                            "The browser (or proxy) sent a request that this server could not understand."));
+            return json.strictReader().readValue(text);
+        } catch (IOException e) {
+            throw malformedBody("Malformed JSON body");
         }
+    }
+
+    /**
+     * The body as text in the charset its Content-Type declares (UTF-8 when none): bytes that are not valid in that
+     * charset are a 400, never replaced by U+FFFD; an unknown charset is a 400 too.
+     */
+    public String bodyText() {
+        Charset charset = declaredCharset(request.contentType().orElse(""));
+        try {
+            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(request.body())).toString();
+        } catch (CharacterCodingException e) {
+            throw malformedBody("The request body is not valid " + charset.name());
+        }
+    }
+
+    private static Charset declaredCharset(String contentType) {
+        for (String param : contentType.split(";")) {
+            int eq = param.indexOf('=');
+            if (eq > 0 && param.substring(0, eq).trim().equalsIgnoreCase("charset")) {
+                String name = param.substring(eq + 1).trim();
+                if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+                    name = name.substring(1, name.length() - 1);
+                }
+                try {
+                    return Charset.forName(name);
+                } catch (IllegalArgumentException e) {
+                    throw malformedBody("Unsupported charset in Content-Type");
+                }
+            }
+        }
+        return StandardCharsets.UTF_8;
+    }
+
+    /** Zou's 400 for a body it cannot read; {@code message} is the in-process message (the body stays Zou's). */
+    private static ZouException malformedBody(String message) {
+        return new ZouException(ErrorCode.MALFORMED_JSON, 400, message, Map.of("error", true, "message",
+                "The browser (or proxy) sent a request that this server could not understand."));
     }
 
     /** Values of a repeated query parameter. */

@@ -1,7 +1,9 @@
 package org.zou4j.http.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.zou4j.ZouException;
@@ -10,9 +12,16 @@ import org.zou4j.http.transport.HttpResponse;
 /** JSON answers of the route layer. */
 public final class Json {
     private final ObjectMapper mapper;
+    private final ObjectReader strict;
 
     public Json(ObjectMapper mapper) {
         this.mapper = mapper;
+        this.strict = mapper.readerFor(Object.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    /** A reader of request bodies: one JSON value and nothing after it ({@code {"a":1}xyz} is malformed). */
+    public ObjectReader strictReader() {
+        return strict;
     }
 
     public ObjectMapper mapper() {

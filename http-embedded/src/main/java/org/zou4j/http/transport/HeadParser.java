@@ -56,8 +56,32 @@ final class HeadParser {
             }
             addHeader(headers, header);
         }
+        checkHost(line.version(), headers.get("host"));
         headers.replaceAll((k, v) -> Collections.unmodifiableList(v));
         return new RequestHead(line.method(), line.target(), line.version(), Collections.unmodifiableMap(headers));
+    }
+
+    /**
+     * RFC 9112 §3.2: an HTTP/1.1 request without {@code Host}, any request with more than one {@code Host} field line,
+     * and a {@code Host} value that is no {@code uri-host [":" port]} (e.g. a list) are answered 400.
+     */
+    private static void checkHost(String version, List<String> hosts) throws HttpError {
+        if (hosts == null) {
+            if (!"HTTP/1.0".equals(version)) {
+                throw HttpError.closing(400);
+            }
+            return;
+        }
+        if (hosts.size() > 1) {
+            throw HttpError.closing(400);
+        }
+        String host = hosts.get(0);
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (c <= ' ' || ",/\\@?#\"<>{}|^`".indexOf(c) >= 0 || c >= 0x7f) {
+                throw HttpError.closing(400);
+            }
+        }
     }
 
     private static RequestHead parseRequestLine(String line) throws HttpError {

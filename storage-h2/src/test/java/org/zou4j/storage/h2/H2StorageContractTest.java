@@ -7,6 +7,7 @@ import org.zou4j.contract.EventContract;
 import org.zou4j.contract.EventInvariantContract;
 import org.zou4j.contract.ListFilterContract;
 import org.zou4j.contract.RoundTripContract;
+import org.zou4j.contract.SerializedRulesContract;
 import org.zou4j.contract.StreamingContract;
 import org.zou4j.contract.ValueContract;
 import org.zou4j.storage.StorageBackend;
@@ -76,6 +77,14 @@ class H2StorageContractTest {
 
     @Nested
     class EventInvariants extends EventInvariantContract {
+        @Override
+        protected StorageBackend newStorage() {
+            return storage();
+        }
+    }
+
+    @Nested
+    class SerializedRules extends SerializedRulesContract {
         @Override
         protected StorageBackend newStorage() {
             return storage();

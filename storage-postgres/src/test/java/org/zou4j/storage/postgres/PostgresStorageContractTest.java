@@ -8,6 +8,7 @@ import org.zou4j.contract.EventContract;
 import org.zou4j.contract.EventInvariantContract;
 import org.zou4j.contract.ListFilterContract;
 import org.zou4j.contract.RoundTripContract;
+import org.zou4j.contract.SerializedRulesContract;
 import org.zou4j.contract.StreamingContract;
 import org.zou4j.contract.ValueContract;
 import org.zou4j.storage.StorageBackend;
@@ -85,6 +86,14 @@ class PostgresStorageContractTest {
 
     @Nested
     class EventInvariants extends EventInvariantContract {
+        @Override
+        protected StorageBackend newStorage() {
+            return storage();
+        }
+    }
+
+    @Nested
+    class SerializedRules extends SerializedRulesContract {
         @Override
         protected StorageBackend newStorage() {
             return storage();

@@ -3,7 +3,9 @@ package org.zou4j.http.internal.routes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -25,13 +27,14 @@ import org.zou4j.http.transport.HttpResponse;
  * {@code GET /events/stream}: the events as Server-Sent Events, for clients that cannot embed the engine. Each message
  * is {@code id: <sequence>}, {@code event: <name>}, {@code data: <payload JSON>}; a client that reconnects with
  * {@code Last-Event-ID} resumes after that event without a gap. A client only sees events of projects it may read (and
- * project-less events unless it is a client or vendor). The token is checked again at every keep-alive, so a logout or
- * deactivation ends the stream.
+ * project-less events unless it is a client or vendor). The token is checked again before every delivery (once per
+ * batch of events that arrived together) and at every keep-alive, so a logout or deactivation ends the stream.
  */
 final class EventStream {
     private static final long KEEP_ALIVE_SECONDS = 15;
     private static final long VISIBILITY_REFRESH_MILLIS = 30_000;
     private static final int QUEUE = 10_000;
+    private static final int BATCH = 256;
 
     private final ZouEngine engine;
     private final com.fasterxml.jackson.databind.ObjectMapper mapper;
@@ -85,9 +88,26 @@ final class EventStream {
                         return;
                     }
                     write(out, ": keep-alive\n\n");
-                } else if (visible(e)) {
-                    String data = mapper.writeValueAsString(e.data());
-                    write(out, "id: " + e.sequence() + "\nevent: " + e.name() + "\ndata: " + data + "\n\n");
+                    continue;
+                }
+                // what arrived together is delivered together, after one check of the token: a logout or a
+                // deactivation stops the stream at its next delivery, and a burst costs one check, not one per event
+                List<Event> arrived = new ArrayList<>();
+                arrived.add(e);
+                queue.drainTo(arrived, BATCH - 1);
+                StringBuilder batch = new StringBuilder();
+                for (Event next : arrived) {
+                    if (visible(next)) {
+                        String data = mapper.writeValueAsString(next.data());
+                        batch.append("id: ").append(next.sequence()).append("\nevent: ").append(next.name())
+                                .append("\ndata: ").append(data).append("\n\n");
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    if (!stillAuthorized()) {
+                        return;
+                    }
+                    write(out, batch.toString());
                 }
             }
         } catch (InterruptedException e) {
