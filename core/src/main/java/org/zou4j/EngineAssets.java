@@ -1,0 +1,87 @@
+package org.zou4j;
+
+import java.util.List;
+import java.util.Map;
+import org.zou4j.assets.Assets;
+import org.zou4j.assets.EntityKind;
+import org.zou4j.assets.JsonStream;
+import org.zou4j.internal.access.Caller;
+import org.zou4j.internal.assets.EntityService;
+
+/** The engine's {@link Assets}: the entity service bound to one caller. */
+final class EngineAssets implements Assets {
+    private final EntityService service;
+    private final Caller caller;
+
+    EngineAssets(EntityService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @Override
+    public Map<String, Object> get(EntityKind kind, String id) {
+        return service.get(caller, kind, id);
+    }
+
+    @Override
+    public void delete(EntityKind kind, String id, boolean force) {
+        service.delete(caller, kind, id, force);
+    }
+
+    @Override
+    public Map<String, Object> updateShot(String shotId, Map<String, Object> body) {
+        return service.updateShot(caller, shotId, body);
+    }
+
+    @Override
+    public List<Map<String, Object>> list(EntityKind kind, Query query) {
+        return service.list(caller, kind, query);
+    }
+
+    @Override
+    public List<Map<String, Object>> projectList(EntityKind kind, String projectId, Query query) {
+        return service.projectList(caller, kind, projectId, query);
+    }
+
+    @Override
+    public List<Map<String, Object>> projectTypeAssets(String projectId, String assetTypeId, Query query) {
+        return service.projectTypeAssets(caller, projectId, assetTypeId, query);
+    }
+
+    @Override
+    public List<Map<String, Object>> children(EntityKind parentKind, String parentId, EntityKind childKind,
+                                              Query query) {
+        return service.children(caller, parentKind, parentId, childKind, query);
+    }
+
+    @Override
+    public Map<String, Object> create(EntityKind kind, String projectId, Map<String, Object> body) {
+        return service.create(caller, kind, projectId, body);
+    }
+
+    @Override
+    public Map<String, Object> newAsset(String projectId, String assetTypeId, Map<String, Object> body) {
+        return service.newAsset(caller, projectId, assetTypeId, body);
+    }
+
+    @Override
+    public List<Map<String, Object>> tasks(EntityKind kind, String id, Query query) {
+        return service.tasks(caller, kind, id, query);
+    }
+
+    @Override
+    public List<Map<String, Object>> descendantTasks(EntityKind parentKind, String parentId, EntityKind childKind,
+                                                     Query query) {
+        return service.descendantTasks(caller, parentKind, parentId, childKind, query);
+    }
+
+    @Override
+    public List<Map<String, Object>> taskTypes(EntityKind kind, String id) {
+        return service.taskTypes(caller, kind, id);
+    }
+
+    @Override
+    public JsonStream withTasks(EntityKind kind, Query query) {
+        return service.withTasks(caller, kind, query);
+    }
+}
