@@ -1,0 +1,233 @@
+package org.zou4j.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Zou's shots blueprint over HTTP: episodes, sequences, shots, scenes, their lists, GET/PUT/DELETE, with-tasks. */
+class ShotRoutesTest {
+    private static EntityRoutesFixture f;
+    private static ApiClient admin;
+    private static String project;
+    private static String layout;
+    private static String todo;
+
+    @BeforeAll
+    static void start() {
+        f = new EntityRoutesFixture();
+        admin = f.admin;
+        project = f.project("Sprite Fright");
+        layout = f.create("task-types", Map.of("name", "Layout", "color", "#112233", "for_entity", "Shot"));
+        todo = f.create("task-status", Map.of("name", "Todo", "short_name", "todo", "color", "#f5f5f5"));
+    }
+
+    @AfterAll
+    static void stop() {
+        f.close();
+    }
+
+    private static Map<String, Object> post(String path, Map<String, Object> body) {
+        ApiClient.Reply r = admin.post(path, body);
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return r.map();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> data(Map<String, Object> event) {
+        return (Map<String, Object>) event.get("data");
+    }
+
+    // Zou tests/shots/test_route_shots.py: test_create_episode/sequence/shot; creating twice answers the same entity
+    @Test
+    void creationAnswersTheEntityEmitsEventsAndIsIdempotentByName() {
+        Map<String, Object> ep = post("/data/projects/" + project + "/episodes", Map.of("name", "E01"));
+        assertThat(ep).containsEntry("type", "Episode").containsEntry("name", "E01").containsEntry("status", "running");
+        assertThat(data(f.lastEvent("episode:new"))).containsEntry("episode_id", ep.get("id"));
+        Map<String, Object> sq = post("/data/projects/" + project + "/sequences",
+                Map.of("name", "SQ01", "episode_id", ep.get("id")));
+        assertThat(sq).containsEntry("type", "Sequence").containsEntry("parent_id", ep.get("id"));
+        assertThat(data(f.lastEvent("sequence:new"))).containsEntry("sequence_id", sq.get("id"));
+        Map<String, Object> sh = post("/data/projects/" + project + "/shots",
+                Map.of("name", "SH010", "sequence_id", sq.get("id"), "nb_frames", 48, "data", Map.of("fps", 24)));
+        assertThat(sh).containsEntry("type", "Shot").containsEntry("parent_id", sq.get("id"))
+                .containsEntry("nb_frames", 48);
+        assertThat(data(f.lastEvent("shot:new"))).containsEntry("shot_id", sh.get("id"))
+                .containsEntry("episode_id", ep.get("id"));
+        Map<String, Object> again = post("/data/projects/" + project + "/shots",
+                Map.of("name", "SH010", "sequence_id", sq.get("id")));
+        assertThat(again.get("id")).isEqualTo(sh.get("id"));
+        Map<String, Object> scene = post("/data/projects/" + project + "/scenes",
+                Map.of("name", "SC01", "sequence_id", sq.get("id")));
+        assertThat(scene).containsEntry("type", "Scene").containsEntry("parent_id", sq.get("id"));
+
+        assertThat(admin.post("/data/projects/" + project + "/shots", Map.of("name", "X", "sequence_id",
+                ep.get("id"))).status()).as("a parent of the wrong kind").isEqualTo(404);
+        assertThat(admin.post("/data/projects/" + project + "/shots", Map.of("sequence_id", sq.get("id")))
+                .status()).isEqualTo(400);
+    }
+
+    @Test
+    void fullGetsAnswerZousJoinedNames() {
+        String p = f.project("Full");
+        String ep = (String) post("/data/projects/" + p + "/episodes", Map.of("name", "E01")).get("id");
+        String sq = (String) post("/data/projects/" + p + "/sequences", Map.of("name", "SQ01", "episode_id", ep))
+                .get("id");
+        String sh = (String) post("/data/projects/" + p + "/shots", Map.of("name", "SH010", "sequence_id", sq,
+                "data", Map.of("fps", 24, "frame_in", 1))).get("id");
+        String sc = (String) post("/data/projects/" + p + "/scenes", Map.of("name", "SC01", "sequence_id", sq))
+                .get("id");
+        String task = f.task(p, sh, layout, todo);
+
+        Map<String, Object> shot = admin.get("/data/shots/" + sh).map();
+        assertThat(shot).containsEntry("type", "Shot").containsEntry("sequence_id", sq)
+                .containsEntry("sequence_name", "SQ01").containsEntry("episode_id", ep)
+                .containsEntry("episode_name", "E01").containsEntry("project_name", "Full")
+                .containsEntry("fps", 24).containsEntry("frame_in", 1).containsEntry("frame_out", null)
+                .containsKeys("entities_out", "instance_casting", "tasks");
+        assertThat((List<?>) shot.get("tasks")).hasSize(1);
+        assertThat(admin.get("/data/sequences/" + sq).map()).containsEntry("type", "Sequence")
+                .containsEntry("project_name", "Full").containsEntry("episode_id", ep)
+                .containsEntry("episode_name", "E01");
+        assertThat(admin.get("/data/episodes/" + ep).map()).containsEntry("type", "Episode")
+                .containsEntry("project_name", "Full");
+        assertThat(admin.get("/data/scenes/" + sc).map()).containsEntry("type", "Scene")
+                .containsEntry("sequence_name", "SQ01").containsEntry("episode_name", "E01");
+        assertThat(admin.get("/data/shots/" + sq).status()).as("a sequence id is no shot").isEqualTo(404);
+        assertThat(admin.get("/data/sequences/" + sh).status()).isEqualTo(404);
+        assertThat(admin.get("/data/episodes/nope").status()).isEqualTo(404);
+
+        assertThat(admin.get("/data/shots/" + sh + "/tasks").list()).extracting(t -> t.get("id"))
+                .containsExactly(task);
+        assertThat(admin.get("/data/shots/" + sh + "/task-types").list()).extracting(t -> t.get("name"))
+                .containsExactly("Layout");
+        assertThat(admin.get("/data/sequences/" + sq + "/task-types").list()).extracting(t -> t.get("name"))
+                .containsExactly("Layout");
+        assertThat(admin.get("/data/sequences/" + sq + "/shot-tasks").list()).extracting(t -> t.get("id"))
+                .containsExactly(task);
+        assertThat(admin.get("/data/episodes/" + ep + "/shot-tasks").list()).extracting(t -> t.get("id"))
+                .containsExactly(task);
+    }
+
+    @Test
+    void listsFilterByProjectParentAndEpisode() {
+        String p = f.project("Lists");
+        String ep = (String) post("/data/projects/" + p + "/episodes", Map.of("name", "E01")).get("id");
+        String sq1 = (String) post("/data/projects/" + p + "/sequences", Map.of("name", "SQ01", "episode_id", ep))
+                .get("id");
+        String sq2 = (String) post("/data/projects/" + p + "/sequences", Map.of("name", "SQ02")).get("id");
+        String a = (String) post("/data/projects/" + p + "/shots", Map.of("name", "SH010", "sequence_id", sq1))
+                .get("id");
+        String b = (String) post("/data/projects/" + p + "/shots", Map.of("name", "SH020", "sequence_id", sq2))
+                .get("id");
+        String sc = (String) post("/data/projects/" + p + "/scenes", Map.of("name", "SC01", "sequence_id", sq1))
+                .get("id");
+
+        assertThat(admin.get("/data/projects/" + p + "/shots").list()).extracting(m -> m.get("id"))
+                .containsExactly(a, b);
+        assertThat(admin.get("/data/projects/" + p + "/sequences").list()).extracting(m -> m.get("id"))
+                .containsExactly(sq1, sq2);
+        assertThat(admin.get("/data/projects/" + p + "/episodes").list()).extracting(m -> m.get("id"))
+                .containsExactly(ep);
+        assertThat(admin.get("/data/projects/" + p + "/scenes").list()).extracting(m -> m.get("id"))
+                .containsExactly(sc);
+        List<Map<String, Object>> shots = admin.get("/data/shots?project_id=" + p).list();
+        assertThat(shots).extracting(m -> m.get("id")).containsExactly(a, b);
+        assertThat(shots.get(0)).containsEntry("sequence_name", "SQ01").containsEntry("project_name", "Lists")
+                .containsEntry("type", "Shot");
+        assertThat(admin.get("/data/shots/all?sequence_id=" + sq2).list()).extracting(m -> m.get("id"))
+                .containsExactly(b);
+        assertThat(admin.get("/data/sequences?episode_id=" + ep).list()).extracting(m -> m.get("id"))
+                .containsExactly(sq1);
+        assertThat(admin.get("/data/episodes?project_id=" + p).list()).extracting(m -> m.get("id"))
+                .containsExactly(ep);
+        assertThat(admin.get("/data/scenes/all?project_id=" + p).list()).extracting(m -> m.get("id"))
+                .containsExactly(sc);
+        assertThat(admin.get("/data/episodes/" + ep + "/sequences").list()).extracting(m -> m.get("id"))
+                .containsExactly(sq1);
+        assertThat(admin.get("/data/episodes/" + ep + "/shots").list()).extracting(m -> m.get("id"))
+                .containsExactly(a);
+        assertThat(admin.get("/data/sequences/" + sq1 + "/shots").list()).extracting(m -> m.get("id"))
+                .containsExactly(a);
+        assertThat(admin.get("/data/sequences/" + sq1 + "/scenes").list()).extracting(m -> m.get("id"))
+                .containsExactly(sc);
+
+        List<Map<String, Object>> withTasks = admin.get("/data/shots/with-tasks?project_id=" + p).list();
+        assertThat(withTasks).extracting(m -> m.get("id")).containsExactly(a, b);
+        assertThat(withTasks.get(0)).containsEntry("type", "Shot").containsEntry("episode_id", ep)
+                .containsEntry("episode_name", "E01").containsEntry("sequence_name", "SQ01");
+        assertThat(withTasks.get(1)).containsEntry("episode_id", null).containsEntry("episode_name", "");
+        assertThat(admin.get("/data/shots/with-tasks?project_id=" + p + "&episode_id=" + ep).list())
+                .extracting(m -> m.get("id")).containsExactly(a);
+    }
+
+    // Zou tests/shots/test_route_shots.py: test_update_shot, test_remove_shot (canceled with tasks) and force
+    @Test
+    void putUpdatesAShotAndDeletesFollowZousRules() {
+        String p = f.project("Deletes");
+        String sq = (String) post("/data/projects/" + p + "/sequences", Map.of("name", "SQ01")).get("id");
+        String sh = (String) post("/data/projects/" + p + "/shots", Map.of("name", "SH010", "sequence_id", sq))
+                .get("id");
+        ApiClient.Reply put = admin.put("/data/shots/" + sh, Map.of("nb_frames", 100, "project_id",
+                java.util.UUID.randomUUID().toString(), "type", "Asset"));
+        assertThat(put.status()).as(put.text()).isEqualTo(200);
+        assertThat(put.map()).containsEntry("nb_frames", 100).containsEntry("project_id", p);
+        assertThat(data(f.lastEvent("shot:update"))).containsEntry("shot_id", sh);
+
+        String task = f.task(p, sh, layout, todo);
+        assertThat(admin.delete("/data/shots/" + sh).status()).isEqualTo(204);
+        assertThat(admin.get("/data/shots/" + sh).map()).containsEntry("canceled", true);
+        assertThat(admin.delete("/data/sequences/" + sq).status()).as("a sequence with shots").isEqualTo(400);
+        assertThat(admin.delete("/data/shots/" + sh + "?force=true").status()).isEqualTo(204);
+        assertThat(admin.get("/data/tasks/" + task).status()).isEqualTo(404);
+        assertThat(data(f.lastEvent("shot:delete"))).containsEntry("shot_id", sh);
+        assertThat(admin.delete("/data/sequences/" + sq).status()).isEqualTo(204);
+        assertThat(data(f.lastEvent("sequence:delete"))).containsEntry("sequence_id", sq);
+
+        String ep = (String) post("/data/projects/" + p + "/episodes", Map.of("name", "E09")).get("id");
+        String sq2 = (String) post("/data/projects/" + p + "/sequences", Map.of("name", "SQ09", "episode_id", ep))
+                .get("id");
+        String sh2 = (String) post("/data/projects/" + p + "/shots", Map.of("name", "SH090", "sequence_id", sq2))
+                .get("id");
+        f.task(p, sh2, layout, todo);
+        assertThat(admin.delete("/data/episodes/" + ep + "?force=true").status()).isEqualTo(204);
+        assertThat(admin.get("/data/shots/" + sh2).status()).isEqualTo(404);
+        assertThat(admin.get("/data/sequences/" + sq2).status()).isEqualTo(404);
+    }
+
+    @Test
+    void outsidersAreRefusedAndVendorsSeeOnlyTheirShots() {
+        String p = f.project("Closed");
+        String sq = (String) post("/data/projects/" + p + "/sequences", Map.of("name", "SQ01")).get("id");
+        String sh = (String) post("/data/projects/" + p + "/shots", Map.of("name", "SH010", "sequence_id", sq))
+                .get("id");
+        ApiClient outsider = f.person("user");
+        assertThat(outsider.get("/data/shots/" + sh).status()).isEqualTo(403);
+        assertThat(outsider.get("/data/projects/" + p + "/shots").status()).isEqualTo(403);
+        assertThat(outsider.get("/data/shots?project_id=" + p).status()).isEqualTo(403);
+        assertThat(outsider.get("/data/shots").status()).as("no project: Zou's 403").isEqualTo(403);
+        assertThat(outsider.get("/data/shots/with-tasks?project_id=" + p).status()).isEqualTo(403);
+        assertThat(outsider.put("/data/shots/" + sh, Map.of("nb_frames", 1)).status()).isEqualTo(403);
+        assertThat(outsider.post("/data/projects/" + p + "/shots", Map.of("name", "X")).status()).isEqualTo(403);
+
+        ApiClient vendor = f.person("vendor");
+        String team = f.projectWithTeam("Vendor", vendor);
+        String vsq = (String) post("/data/projects/" + team + "/sequences", Map.of("name", "SQ01")).get("id");
+        String mine = (String) post("/data/projects/" + team + "/shots", Map.of("name", "SH010", "sequence_id", vsq))
+                .get("id");
+        String other = (String) post("/data/projects/" + team + "/shots", Map.of("name", "SH020", "sequence_id", vsq))
+                .get("id");
+        f.task(team, mine, layout, todo, f.idOf(vendor));
+        assertThat(vendor.get("/data/shots/" + mine).status()).isEqualTo(200);
+        assertThat(vendor.get("/data/shots/" + other).status()).isEqualTo(403);
+        assertThat(vendor.get("/data/projects/" + team + "/shots").list()).extracting(m -> m.get("id"))
+                .containsExactly(mine);
+        assertThat(vendor.get("/data/shots/with-tasks?project_id=" + team).list()).extracting(m -> m.get("id"))
+                .containsExactly(mine);
+        assertThat(vendor.get("/data/projects/" + team + "/sequences").list()).extracting(m -> m.get("id"))
+                .containsExactly(vsq);
+    }
+}
