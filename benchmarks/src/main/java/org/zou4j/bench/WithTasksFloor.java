@@ -22,8 +22,8 @@ import javax.sql.DataSource;
 /**
  * The floor of Kitsu's with-tasks views ({@code /data/assets/with-tasks?project_id=P},
  * {@code /data/shots/with-tasks?project_id=P}): hand-written JDBC and Jackson's streaming generator writing the
- * engine's JSON byte for byte. Entities are read in Zou's order (assets: type name, name; shots: sequence name, name),
- * in batches of 500 whose tasks and assignees are fetched by entity id ({@code IN}), so memory stays bounded. The
+ * engine's JSON byte for byte. Entities, their tasks and the tasks' assignees are read by three cursors in the same
+ * order (assets: type name, name; shots: sequence name, name) and merged as they come, so memory stays bounded. The
  * caller is the bench admin, who subscribes to no task ({@code is_subscribed} false).
  */
 final class WithTasksFloor {
@@ -46,9 +46,6 @@ final class WithTasksFloor {
         view(projectId, out, false);
     }
 
-    private record Ent(Object[] v) {
-    }
-
     private void view(UUID projectId, OutputStream out, boolean assets) throws SQLException, IOException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -67,29 +64,39 @@ final class WithTasksFloor {
                           + " LEFT JOIN entity ep ON ep.id = sq.parent_id JOIN entity_type et"
                           + " ON et.id = e.entity_type_id WHERE e.project_id = ? AND et.name = 'Shot'"
                           + " ORDER BY sq.name, e.name, e.id";
+                String from = assets
+                        ? " FROM entity e JOIN entity_type et ON et.id = e.entity_type_id WHERE e.project_id = ?"
+                          + " AND et.name NOT IN " + TEMPORAL
+                        : " FROM entity e JOIN entity sq ON sq.id = e.parent_id JOIN entity_type et"
+                          + " ON et.id = e.entity_type_id WHERE e.project_id = ? AND et.name = 'Shot'";
+                String order = assets ? " ORDER BY et.name, e.name, e.id" : " ORDER BY sq.name, e.name, e.id";
+                String taskSql = "SELECT t.id, t.entity_id, t.due_date, t.done_date, t.duration, t.estimation,"
+                        + " t.end_date, t.last_comment_date, t.last_preview_file_id, t.priority, t.real_start_date,"
+                        + " t.retake_count, t.start_date, t.difficulty, t.task_status_id, t.task_type_id, t.data,"
+                        + " t.nb_assets_ready, t.nb_drawings" + from.replace(" WHERE", " JOIN task t ON t.entity_id"
+                        + " = e.id WHERE") + order + ", t.id";
+                String linkSql = "SELECT l.task_id, l.person_id" + from.replace(" WHERE", " JOIN task t"
+                        + " ON t.entity_id = e.id JOIN task_person_link l ON l.task_id = t.id WHERE") + order
+                        + ", t.id, l.person_id";
                 g.writeStartArray();
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    ps.setObject(1, projectId);
-                    ps.setFetchSize(BATCH);
-                    try (ResultSet rs = ps.executeQuery()) {
+                try (PreparedStatement ps = c.prepareStatement(sql);
+                     PreparedStatement pt = c.prepareStatement(taskSql);
+                     PreparedStatement pl = c.prepareStatement(linkSql)) {
+                    for (PreparedStatement p : List.of(ps, pt, pl)) {
+                        p.setObject(1, projectId);
+                        p.setFetchSize(BATCH);
+                    }
+                    try (ResultSet rs = ps.executeQuery(); ResultSet ts = pt.executeQuery();
+                         ResultSet ls = pl.executeQuery()) {
                         int n = rs.getMetaData().getColumnCount();
-                        List<Ent> batch = new ArrayList<>(BATCH);
-                        while (true) {
-                            boolean more = rs.next();
-                            if (more) {
-                                Object[] v = new Object[n];
-                                for (int i = 0; i < n; i++) {
-                                    v[i] = rs.getObject(i + 1);
-                                }
-                                batch.add(new Ent(v));
+                        Cursor tasks = new Cursor(ts, 19);
+                        Cursor links = new Cursor(ls, 2);
+                        while (rs.next()) {
+                            Object[] v = new Object[n];
+                            for (int i = 0; i < n; i++) {
+                                v[i] = rs.getObject(i + 1);
                             }
-                            if (batch.size() == BATCH || !more && !batch.isEmpty()) {
-                                writeBatch(c, g, batch, assets, castIn);
-                                batch.clear();
-                            }
-                            if (!more) {
-                                break;
-                            }
+                            writeEntity(g, v, tasks, links, assets, castIn);
                         }
                     }
                 }
@@ -117,45 +124,42 @@ final class WithTasksFloor {
         return m;
     }
 
-    private static void writeBatch(Connection c, JsonGenerator g, List<Ent> batch, boolean assets,
-                                   Map<UUID, List<String>> castIn) throws SQLException, IOException {
-        StringBuilder in = new StringBuilder();
-        for (int i = 0; i < batch.size(); i++) {
-            in.append(i == 0 ? "?" : ",?");
+    /** One cursor read a row ahead. */
+    private static final class Cursor {
+        private final ResultSet rs;
+        private final int width;
+        private Object[] current;
+        private boolean done;
+
+        Cursor(ResultSet rs, int width) {
+            this.rs = rs;
+            this.width = width;
         }
-        Map<Object, List<Object[]>> tasks = new HashMap<>();
-        Map<Object, List<String>> assignees = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT t.id, t.entity_id, t.due_date, t.done_date, t.duration,"
-                + " t.estimation, t.end_date, t.last_comment_date, t.last_preview_file_id, t.priority,"
-                + " t.real_start_date, t.retake_count, t.start_date, t.difficulty, t.task_status_id, t.task_type_id,"
-                + " t.data, t.nb_assets_ready, t.nb_drawings FROM task t WHERE t.entity_id IN (" + in
-                + ") ORDER BY t.id")) {
-            for (int i = 0; i < batch.size(); i++) {
-                ps.setObject(i + 1, batch.get(i).v()[0]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Object[] v = new Object[19];
-                    for (int i = 0; i < 19; i++) {
-                        v[i] = rs.getObject(i + 1);
+
+        /** The next row if its column {@code at} equals {@code key} (consumed), else null. */
+        Object[] nextIf(int at, Object key) throws SQLException {
+            if (current == null && !done) {
+                if (rs.next()) {
+                    current = new Object[width];
+                    for (int i = 0; i < width; i++) {
+                        current[i] = rs.getObject(i + 1);
                     }
-                    tasks.computeIfAbsent(v[1], k -> new ArrayList<>()).add(v);
+                } else {
+                    done = true;
                 }
             }
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT l.task_id, l.person_id FROM task_person_link l"
-                + " JOIN task t ON t.id = l.task_id WHERE t.entity_id IN (" + in + ") ORDER BY l.person_id")) {
-            for (int i = 0; i < batch.size(); i++) {
-                ps.setObject(i + 1, batch.get(i).v()[0]);
+            if (current != null && key.equals(current[at])) {
+                Object[] row = current;
+                current = null;
+                return row;
             }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    assignees.computeIfAbsent(rs.getObject(1), k -> new ArrayList<>()).add(rs.getString(2));
-                }
-            }
+            return null;
         }
-        for (Ent e : batch) {
-            Object[] v = e.v();
+    }
+
+    private static void writeEntity(JsonGenerator g, Object[] v, Cursor tasks, Cursor links, boolean assets,
+                                    Map<UUID, List<String>> castIn) throws SQLException, IOException {
+        {
             g.writeStartObject();
             if (assets) {
                 g.writeStringField("id", v[0].toString());
@@ -209,8 +213,7 @@ final class WithTasksFloor {
                 bool(g, "is_casting_standby", v[10]);
             }
             g.writeArrayFieldStart("tasks");
-            List<Object[]> ts = tasks.getOrDefault(v[0], List.of());
-            for (Object[] t : ts) {
+            for (Object[] t = tasks.nextIf(1, v[0]); t != null; t = tasks.nextIf(1, v[0])) {
                 g.writeStartObject();
                 g.writeStringField("id", t[0].toString());
                 if (assets) {
@@ -249,8 +252,8 @@ final class WithTasksFloor {
                 str(g, "task_status_id", t[14]);
                 str(g, "task_type_id", t[15]);
                 g.writeArrayFieldStart("assignees");
-                for (String p : assignees.getOrDefault(t[0], List.of())) {
-                    g.writeString(p);
+                for (Object[] l = links.nextIf(0, t[0]); l != null; l = links.nextIf(0, t[0])) {
+                    g.writeString(l[1].toString());
                 }
                 g.writeEndArray();
                 g.writeFieldName("data");
