@@ -84,4 +84,14 @@ final class EngineAssets implements Assets {
     public JsonStream withTasks(EntityKind kind, Query query) {
         return service.withTasks(caller, kind, query);
     }
+
+    @Override
+    public Map<String, Object> previewFiles(EntityKind kind, String id) {
+        return service.previewFiles(caller, kind, id);
+    }
+
+    @Override
+    public List<Map<String, Object>> versions(EntityKind kind, String id) {
+        return service.versions(caller, kind, id);
+    }
 }

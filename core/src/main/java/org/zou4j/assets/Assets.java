@@ -104,4 +104,13 @@ public interface Assets {
      * run before this returns.
      */
     JsonStream withTasks(EntityKind kind, Query query);
+
+    /**
+     * {@code GET /data/<kind>s/<id>/preview-files} ({@code kind} null: {@code /data/entities/<id>/preview-files}):
+     * task type id → the previews of that task, newest revision first.
+     */
+    Map<String, Object> previewFiles(EntityKind kind, String id);
+
+    /** {@code GET /data/shots/<id>/versions} (or edits): the entity's versions, newest first. */
+    List<Map<String, Object>> versions(EntityKind kind, String id);
 }

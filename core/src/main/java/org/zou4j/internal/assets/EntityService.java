@@ -49,11 +49,13 @@ public final class EntityService {
     private final CrudService crud;
     private final EventLog events;
     private final WithTasks withTasks;
+    private final EntityViews views;
 
     public EntityService(CrudService crud, EventLog events) {
         this.crud = crud;
         this.events = events;
         this.withTasks = new WithTasks(crud.jsonForm().mapper());
+        this.views = new EntityViews(crud.jsonForm());
     }
 
     private BoundModel model(String table) {
@@ -87,6 +89,13 @@ public final class EntityService {
                 case ASSET -> fullAsset(ctx, row);
                 case SHOT -> fullShot(ctx, row);
                 case SEQUENCE, SCENE -> withParentNames(ctx, row, kind == EntityKind.SCENE);
+                case EDIT -> views.withTasks(ctx, kind, List.of(Filter.eq("id", row.id())), null).get(0);
+                case CONCEPT -> {
+                    Map<String, Object> concept = views.withTasks(ctx, kind, List.of(Filter.eq("id", row.id())),
+                            null).get(0);
+                    concept.putAll(serialize(ctx, row, true, ModelHooks.View.GET));
+                    yield concept;
+                }
                 default -> withProjectName(ctx, row);
             };
         });
@@ -217,7 +226,7 @@ public final class EntityService {
             filters.addAll(columnFilters(criteria));
             List<Row> rows = ctx.tx().select("entity", filters, List.of(Tx.Order.asc("name"), Tx.Order.asc("id")), 0,
                     0);
-            return decorateList(ctx, kind, rows, true);
+            return decorateList(ctx, kind, rows, kind != EntityKind.SEQUENCE && kind != EntityKind.EPISODE);
         });
     }
 
@@ -357,7 +366,14 @@ public final class EntityService {
         String name = requiredName(b);
         return write(caller, ctx -> {
             requireProjectExists(ctx.tx(), projectId);
-            requireManager(ctx.access(), projectId);
+            if (kind == EntityKind.CONCEPT) { // Zou: any team member but vendors and clients
+                requireProjectAccess(ctx.access(), projectId);
+                if (isVendor(ctx) || !ctx.caller().isAdmin() && "client".equals(ctx.caller().role())) {
+                    throw ZouException.forbidden();
+                }
+            } else {
+                requireManager(ctx.access(), projectId);
+            }
             UUID typeId = typeIdCreating(ctx, kind.typeName());
             UUID parentId = null;
             Row parent = null;
@@ -411,14 +427,24 @@ public final class EntityService {
                     values.put("nb_frames", b.get("nb_frames") == null ? 0 : intValue(b.get("nb_frames"), "nb_frames"));
                 }
                 case SCENE -> values.put("data", dataOr(null));
+                case CONCEPT -> {
+                    values.put("description", b.get("description") instanceof String s ? s : null);
+                    values.put("data", dataOr(b.get("data")));
+                }
                 default -> {
                     values.put("description", stringOr(b.get("description"), ""));
                     values.put("data", dataOr(b.get("data")));
                 }
             }
             Row created = insert(ctx, values);
+            if (kind == EntityKind.CONCEPT) {
+                linkConcepts(ctx, created.id(), b.get("entity_concept_links"));
+            }
             Map<String, Object> event = new LinkedHashMap<>();
             event.put(kind.eventPrefix() + "_id", created.id().toString());
+            if (kind == EntityKind.EDIT) {
+                event.put("parent_id", parentId == null ? null : parentId.toString());
+            }
             if (kind == EntityKind.SHOT) {
                 Object episodeId = parent == null ? null : parent.get("parent_id");
                 event.put("episode_id", episodeId == null ? null : episodeId.toString());
@@ -426,6 +452,27 @@ public final class EntityService {
             ctx.events().emit(kind.eventPrefix() + ":new", event, projectId);
             return typed(serialize(ctx, created, false, ModelHooks.View.GET), kind);
         });
+    }
+
+    /** Links a new concept to the entities it depicts (ids or {@code {"id": ...}}; unknown ids are skipped). */
+    private static void linkConcepts(HookContext ctx, UUID conceptId, Object links) throws SQLException {
+        if (!(links instanceof List<?> list)) {
+            return;
+        }
+        for (Object o : list) {
+            Object raw = o instanceof Map<?, ?> m ? m.get("id") : o;
+            UUID id = raw == null ? null : Values.tryParseId(raw.toString());
+            if (id == null || ctx.tx().byId("entity", id) == null) {
+                continue;
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", UUID.randomUUID());
+            row.put("created_at", ctx.now());
+            row.put("updated_at", ctx.now());
+            row.put("entity_in_id", conceptId);
+            row.put("entity_out_id", id);
+            ctx.tx().insert("entity_concept_link", row);
+        }
     }
 
     private Row insert(HookContext ctx, Map<String, Object> values) throws SQLException {
@@ -583,6 +630,12 @@ public final class EntityService {
             Filter entities;
             if (childKind == EntityKind.ASSET) {
                 entities = Filter.sub("entity_id", "entity", "id", Filter.eq("source_id", parent.id()));
+            } else if (childKind == EntityKind.EDIT) {
+                if (isVendor(ctx)) {
+                    throw ZouException.forbidden(); // Zou refuses vendors here
+                }
+                entities = Filter.sub("entity_id", "entity", "id", Filter.and(kindFilter(ctx, childKind)),
+                        Filter.eq("parent_id", parent.id()));
             } else if (parentKind == EntityKind.EPISODE) {
                 entities = Filter.sub("entity_id", "entity", "id", Filter.and(kindFilter(ctx, childKind)),
                         Filter.sub("parent_id", "entity", "id", Filter.eq("parent_id", parent.id())));
@@ -646,7 +699,8 @@ public final class EntityService {
      */
     public JsonStream withTasks(Caller caller, EntityKind kind, Query query) {
         if (kind != EntityKind.ASSET && kind != EntityKind.SHOT) {
-            throw ZouException.notFound();
+            List<Map<String, Object>> rows = smallWithTasks(caller, kind, criteria(query));
+            return listStream(rows);
         }
         Map<String, String> criteria = criteria(query);
         UUID id = criteria.containsKey("id") ? parseCriterionId(criteria.get("id")) : null;
@@ -700,6 +754,82 @@ public final class EntityService {
             readTx.close();
             throw e;
         }
+    }
+
+    /** With-tasks views of edits, concepts, sequences, episodes and scenes (built in memory: they are small). */
+    private List<Map<String, Object>> smallWithTasks(Caller caller, EntityKind kind, Map<String, String> criteria) {
+        UUID id = criteria.containsKey("id") ? parseCriterionId(criteria.get("id")) : null;
+        UUID projectId = criteria.containsKey("project_id") ? parseCriterionId(criteria.get("project_id")) : null;
+        String episode = criteria.get("episode_id");
+        if ("all".equals(episode) && kind != EntityKind.EDIT) {
+            return List.of();
+        }
+        UUID episodeId = episode == null ? null : parseCriterionId(episode);
+        return read(caller, ctx -> {
+            requireProjectAccess(ctx.access(), projectId);
+            List<Filter> filters = new ArrayList<>(kindFilter(ctx, kind));
+            filters.add(Filter.eq("project_id", projectId));
+            if (id != null) {
+                filters.add(Filter.eq("id", id));
+            }
+            if (episodeId != null) {
+                filters.add(Filter.eq("parent_id", episodeId));
+            }
+            boolean assigned = isVendor(ctx) || criteria.containsKey("assigned_to");
+            return views.withTasks(ctx, kind, filters, assigned ? ctx.caller().personId() : null);
+        });
+    }
+
+    private JsonStream listStream(Object body) {
+        return new JsonStream() {
+            @Override
+            public void writeJson(OutputStream out) {
+                try {
+                    crud.jsonForm().mapper().writeValue(out, body);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    /** {@code GET /data/<kind>s/<id>/preview-files}: task type id → previews (newest revision first). */
+    public Map<String, Object> previewFiles(Caller caller, EntityKind kind, String idText) {
+        return read(caller, ctx -> {
+            Row entity = kind == null ? loadAny(ctx, idText) : loadTyped(ctx, kind, idText);
+            requireProjectAccess(ctx.access(), (UUID) entity.get("project_id"));
+            requireEntityAccess(ctx, entity.id());
+            return views.previewFiles(ctx, entity.id());
+        });
+    }
+
+    /** {@code GET /data/shots/<id>/versions}: the shot's versions, newest first ({@code ShotVersion}). */
+    public List<Map<String, Object>> versions(Caller caller, EntityKind kind, String idText) {
+        return read(caller, ctx -> {
+            Row entity = loadTyped(ctx, kind, idText);
+            requireProjectAccess(ctx.access(), (UUID) entity.get("project_id"));
+            requireEntityAccess(ctx, entity.id());
+            List<Row> rows = ctx.tx().select("entity_version", List.of(Filter.eq("entity_id", entity.id())),
+                    List.of(Tx.Order.desc("created_at")), 0, 0);
+            List<Map<String, Object>> out = crud.serialize(ctx, model("entity_version"), rows, false,
+                    ModelHooks.View.LIST);
+            out.forEach(m -> m.put("type", kind.typeName() + "Version"));
+            return out;
+        });
+    }
+
+    /** Any entity by id (404 for a malformed or unknown id). */
+    Row loadAny(HookContext ctx, String idText) throws SQLException {
+        UUID id = idText == null ? null : Values.tryParseId(idText);
+        Row row = id == null ? null : ctx.tx().byId("entity", id);
+        if (row == null) {
+            throw ZouException.notFound();
+        }
+        return row;
     }
 
     private static JsonStream emptyStream() {
