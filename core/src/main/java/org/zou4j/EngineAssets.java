@@ -94,4 +94,34 @@ final class EngineAssets implements Assets {
     public List<Map<String, Object>> versions(EntityKind kind, String id) {
         return service.versions(caller, kind, id);
     }
+
+    @Override
+    public Map<String, Object> news(String entityId) {
+        return service.news(caller, entityId);
+    }
+
+    @Override
+    public List<Map<String, Object>> entityPreviewFiles(String entityId) {
+        return service.entityPreviewFiles(caller, entityId);
+    }
+
+    @Override
+    public List<Map<String, Object>> timeSpents(String entityId) {
+        return service.timeSpents(caller, entityId);
+    }
+
+    @Override
+    public List<Map<String, Object>> linkedWithTasks(String entityId) {
+        return service.linkedWithTasks(caller, entityId);
+    }
+
+    @Override
+    public List<Map<String, Object>> createTasks(String entityId, Map<String, Object> body) {
+        return service.createTasks(caller, entityId, body);
+    }
+
+    @Override
+    public List<String> deleteEntities(String projectId, Object ids, boolean force) {
+        return service.deleteEntities(caller, projectId, ids, force);
+    }
 }

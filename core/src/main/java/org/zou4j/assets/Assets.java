@@ -113,4 +113,22 @@ public interface Assets {
 
     /** {@code GET /data/shots/<id>/versions} (or edits): the entity's versions, newest first. */
     List<Map<String, Object>> versions(EntityKind kind, String id);
+
+    /** {@code GET /data/entities/<id>/news}: the news of the entity's tasks in Zou's page envelope. */
+    Map<String, Object> news(String entityId);
+
+    /** {@code GET /data/entities/<id>/preview-files}: the previews of the entity's tasks. */
+    List<Map<String, Object>> entityPreviewFiles(String entityId);
+
+    /** {@code GET /data/entities/<id>/time-spents}: time spent on the entity's tasks. */
+    List<Map<String, Object>> timeSpents(String entityId);
+
+    /** {@code GET /data/entities/<id>/entities-linked/with-tasks}: linked concepts with their tasks. */
+    List<Map<String, Object>> linkedWithTasks(String entityId);
+
+    /** {@code POST /data/entities/<id>/tasks} with {@code {"task_type_ids": [...]}}: the created tasks. */
+    List<Map<String, Object>> createTasks(String entityId, Map<String, Object> body);
+
+    /** {@code POST /actions/projects/<id>/delete-entities} with a JSON list of ids: the ids deleted. */
+    List<String> deleteEntities(String projectId, Object ids, boolean force);
 }

@@ -822,6 +822,347 @@ public final class EntityService {
         });
     }
 
+    // ---- entities blueprint ------------------------------------------------------------------------------------------
+
+    /** An entity of any kind, after Zou's project and entity access checks. */
+    private Row readableEntity(HookContext ctx, String idText) throws SQLException {
+        Row entity = loadAny(ctx, idText);
+        requireProjectAccess(ctx.access(), (UUID) entity.get("project_id"));
+        requireEntityAccess(ctx, entity.id());
+        return entity;
+    }
+
+    /** {@code GET /data/entities/<id>/news}: the news of the entity's tasks, newest first, in Zou's page envelope. */
+    public Map<String, Object> news(Caller caller, String idText) {
+        int limit = 2000;
+        return read(caller, ctx -> {
+            Row entity = readableEntity(ctx, idText);
+            Filter ofEntity = Filter.sub("task_id", "task", "id", Filter.eq("entity_id", entity.id()));
+            long total = ctx.tx().count("news", List.of(ofEntity));
+            List<Row> rows = ctx.tx().select("news", List.of(ofEntity), List.of(Tx.Order.desc("created_at"),
+                    Tx.Order.asc("id")), limit, 0);
+            String[] fullName = fullEntityName(ctx, entity);
+            List<Map<String, Object>> data = new ArrayList<>();
+            for (Row n : rows) {
+                Row task = ctx.access().row("task", (UUID) n.get("task_id"));
+                Row comment = ctx.access().row("comment", (UUID) n.get("comment_id"));
+                Row preview = ctx.access().row("preview_file", (UUID) n.get("preview_file_id"));
+                Row project = ctx.access().row("project", (UUID) task.get("project_id"));
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", n.id().toString());
+                m.put("type", "News");
+                m.put("author_id", str(n.get("author_id")));
+                m.put("comment_id", str(n.get("comment_id")));
+                m.put("task_id", str(n.get("task_id")));
+                m.put("task_type_id", str(task.get("task_type_id")));
+                m.put("task_status_id", comment == null ? null : str(comment.get("task_status_id")));
+                m.put("task_entity_id", entity.id().toString());
+                m.put("preview_file_id", str(n.get("preview_file_id")));
+                m.put("preview_file_extension", preview == null ? null : preview.get("extension"));
+                m.put("preview_file_revision", preview == null ? null : preview.get("revision"));
+                m.put("project_id", project.id().toString());
+                m.put("project_name", project.get("name"));
+                m.put("created_at", crud.jsonForm().toJsonValue(n.get("created_at")));
+                m.put("change", n.get("change"));
+                m.put("full_entity_name", fullName[0]);
+                m.put("episode_id", fullName[1]);
+                m.put("entity_preview_file_id", str(entity.get("preview_file_id")));
+                Row author = ctx.access().row("person", (UUID) n.get("author_id"));
+                m.put("person", author == null ? null : shortPerson(author));
+                data.add(m);
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("data", data);
+            body.put("total", total);
+            body.put("nb_pages", (long) Math.ceil(total / (double) limit));
+            body.put("limit", limit);
+            body.put("offset", 0);
+            body.put("page", 1);
+            return body;
+        });
+    }
+
+    private static Map<String, Object> shortPerson(Row p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.id().toString());
+        m.put("first_name", p.get("first_name"));
+        m.put("last_name", p.get("last_name"));
+        m.put("full_name", (p.get("first_name") + " " + p.get("last_name")).trim());
+        m.put("has_avatar", p.get("has_avatar"));
+        m.put("role", p.get("role"));
+        return m;
+    }
+
+    /** Zou's full entity name and episode id ({@code E01 / SQ01 / SH010}, {@code Character / Hero}). */
+    private static String[] fullEntityName(HookContext ctx, Row entity) throws SQLException {
+        EntityKind kind = kindOf(ctx, entity);
+        String name = (String) entity.get("name");
+        if (kind == EntityKind.SHOT) {
+            Row sequence = ctx.access().row("entity", (UUID) entity.get("parent_id"));
+            Row episode = sequence == null ? null : ctx.access().row("entity", (UUID) sequence.get("parent_id"));
+            String seq = sequence == null ? "" : sequence.get("name") + " / ";
+            return episode == null ? new String[] {seq + name, null}
+                    : new String[] {episode.get("name") + " / " + seq + name, episode.id().toString()};
+        }
+        if (kind == EntityKind.SEQUENCE) {
+            Row episode = ctx.access().row("entity", (UUID) entity.get("parent_id"));
+            return episode == null ? new String[] {name, null}
+                    : new String[] {episode.get("name") + " / " + name, episode.id().toString()};
+        }
+        if (kind == EntityKind.ASSET) {
+            return new String[] {typeName(ctx, (UUID) entity.get("entity_type_id")) + " / " + name,
+                str(entity.get("source_id"))};
+        }
+        return new String[] {name, null};
+    }
+
+    /** {@code GET /data/entities/<id>/preview-files}: the previews of the entity's tasks, Zou's presentation. */
+    public List<Map<String, Object>> entityPreviewFiles(Caller caller, String idText) {
+        return read(caller, ctx -> {
+            Row entity = readableEntity(ctx, idText);
+            List<Row> rows = ctx.tx().select("preview_file", List.of(Filter.sub("task_id", "task", "id",
+                    Filter.eq("entity_id", entity.id()))));
+            List<Map<String, Object>> out = new ArrayList<>();
+            List<Object[]> keyed = new ArrayList<>();
+            for (Row p : rows) {
+                Row task = ctx.access().row("task", (UUID) p.get("task_id"));
+                String typeName = name(ctx, "task_type", (UUID) task.get("task_type_id"));
+                keyed.add(new Object[] {typeName == null ? "" : typeName, p});
+            }
+            keyed.sort((a, b) -> {
+                int c = ((String) a[0]).compareTo((String) b[0]);
+                if (c != 0) {
+                    return c;
+                }
+                Row pa = (Row) a[1];
+                Row pb = (Row) b[1];
+                c = Integer.compare(intOr(pb.get("revision")), intOr(pa.get("revision")));
+                return c != 0 ? c : Integer.compare(intOr(pa.get("position")), intOr(pb.get("position")));
+            });
+            for (Object[] k : keyed) {
+                Row p = (Row) k[1];
+                Map<String, Object> m = new LinkedHashMap<>();
+                for (String f : List.of("id", "name", "original_name", "extension", "revision", "position",
+                        "file_size", "status", "validation_status", "task_id", "person_id", "created_at", "token_in",
+                        "token_out")) {
+                    m.put(f, p.table().has(f) ? crud.jsonForm().toJsonValue(p.get(f)) : null);
+                }
+                out.add(m);
+            }
+            return out;
+        });
+    }
+
+    private static int intOr(Object v) {
+        return v instanceof Number n ? n.intValue() : 0;
+    }
+
+    /** {@code GET /data/entities/<id>/time-spents}: time spent on the entity's tasks, newest date first. */
+    public List<Map<String, Object>> timeSpents(Caller caller, String idText) {
+        return read(caller, ctx -> {
+            Row entity = readableEntity(ctx, idText);
+            List<Row> rows = ctx.tx().select("time_spent", List.of(Filter.sub("task_id", "task", "id",
+                    Filter.eq("entity_id", entity.id()))), List.of(Tx.Order.desc("date"), Tx.Order.asc("id")), 0, 0);
+            return crud.serialize(ctx, model("time_spent"), rows, false, ModelHooks.View.LIST);
+        });
+    }
+
+    /** {@code GET /data/entities/<id>/entities-linked/with-tasks}: the concepts linked to the entity, with tasks. */
+    public List<Map<String, Object>> linkedWithTasks(Caller caller, String idText) {
+        return read(caller, ctx -> {
+            Row entity = readableEntity(ctx, idText);
+            List<Row> linked = ctx.tx().select("entity", List.of(Filter.sub("id", "entity_concept_link",
+                    "entity_in_id", Filter.eq("entity_out_id", entity.id()))), List.of(Tx.Order.asc("name")), 0, 0);
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (Row e : linked) {
+                Object data = e.get("data") == null ? Map.of() : crud.jsonForm().toJsonValue(e.get("data"));
+                Map<?, ?> d = data instanceof Map<?, ?> dm ? dm : Map.of();
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("canceled", e.get("canceled"));
+                m.put("data", data);
+                m.put("description", e.get("description"));
+                m.put("entity_type_id", str(e.get("entity_type_id")));
+                m.put("fps", d.get("fps"));
+                m.put("frame_in", d.get("frame_in"));
+                m.put("frame_out", d.get("frame_out"));
+                m.put("id", e.id().toString());
+                m.put("name", e.get("name"));
+                m.put("nb_frames", e.get("nb_frames"));
+                m.put("parent_id", str(e.get("parent_id")));
+                m.put("preview_file_id", str(e.get("preview_file_id")));
+                m.put("project_id", str(e.get("project_id")));
+                m.put("project_name", projectName(ctx, (UUID) e.get("project_id")));
+                m.put("source_id", str(e.get("source_id")));
+                m.put("nb_entities_out", e.get("nb_entities_out"));
+                m.put("is_casting_standby", e.get("is_casting_standby"));
+                List<Map<String, Object>> tasks = new ArrayList<>();
+                for (Row t : ctx.tx().select("task", List.of(Filter.eq("entity_id", e.id())),
+                        List.of(Tx.Order.asc("id")), 0, 0)) {
+                    Map<String, Object> tm = new LinkedHashMap<>();
+                    tm.put("id", t.id().toString());
+                    for (String f : List.of("duration", "due_date", "end_date")) {
+                        tm.put(f, crud.jsonForm().toJsonValue(t.get(f)));
+                    }
+                    tm.put("entity_id", e.id().toString());
+                    for (String f : List.of("estimation", "last_comment_date", "nb_assets_ready")) {
+                        tm.put(f, crud.jsonForm().toJsonValue(t.get(f)));
+                    }
+                    tm.put("priority", t.get("priority") == null ? 0 : t.get("priority"));
+                    for (String f : List.of("real_start_date", "retake_count", "start_date", "task_status_id",
+                            "task_type_id", "assigner_id")) {
+                        tm.put(f, crud.jsonForm().toJsonValue(t.get(f)));
+                    }
+                    List<String> assignees = new ArrayList<>();
+                    for (Object pid : ctx.tx().column("task_person_link", "person_id",
+                            List.of(Filter.eq("task_id", t.id())))) {
+                        assignees.add(pid.toString());
+                    }
+                    tm.put("assignees", assignees);
+                    tasks.add(tm);
+                }
+                m.put("tasks", tasks);
+                List<String> links = new ArrayList<>();
+                for (Object o : ctx.tx().column("entity_concept_link", "entity_out_id",
+                        List.of(Filter.eq("entity_in_id", e.id())))) {
+                    links.add(o.toString());
+                }
+                m.put("entity_concept_links", links);
+                EntityKind k = kindOf(ctx, e);
+                m.put("type", k.typeName());
+                m.put("updated_at", crud.jsonForm().toJsonValue(e.get("updated_at")));
+                m.put("created_at", crud.jsonForm().toJsonValue(e.get("created_at")));
+                m.put("created_by", str(e.get("created_by")));
+                out.add(m);
+            }
+            return out;
+        });
+    }
+
+    /**
+     * {@code POST /data/entities/<id>/tasks}: creates the entity's {@code main} tasks of the given task types (or of
+     * every type enabled in the project for this kind when none is given), skipping those that exist; answers them.
+     */
+    public List<Map<String, Object>> createTasks(Caller caller, String idText, Map<String, Object> body) {
+        List<UUID> typeIds = new ArrayList<>();
+        Object raw = body == null ? null : body.get("task_type_ids");
+        if (raw != null && !(raw instanceof List<?>)) {
+            throw ZouException.wrongParameter("task_type_ids must be a list of ids");
+        }
+        if (raw instanceof List<?> list) {
+            for (Object o : list) {
+                typeIds.add(parseBodyId(o, "task_type_ids"));
+            }
+        }
+        return write(caller, ctx -> {
+            Row entity = loadAny(ctx, idText);
+            UUID projectId = (UUID) entity.get("project_id");
+            requireProjectAccess(ctx.access(), projectId);
+            requireEntityAccess(ctx, entity.id());
+            if (isVendor(ctx) || !ctx.caller().isAdmin() && "client".equals(ctx.caller().role())) {
+                throw ZouException.forbidden();
+            }
+            EntityKind kind = kindOf(ctx, entity);
+            List<Object> enabled = ctx.tx().column("project_task_type_link", "task_type_id",
+                    List.of(Filter.eq("project_id", projectId)));
+            List<Row> types = new ArrayList<>();
+            if (typeIds.isEmpty()) {
+                for (Row t : ctx.tx().select("task_type", List.of(Filter.in("id", enabled)))) {
+                    Object forEntity = t.get("for_entity");
+                    if (forEntity == null || kind.typeName().equals(forEntity)) {
+                        types.add(t);
+                    }
+                }
+            } else {
+                for (UUID id : typeIds) {
+                    Row t = ctx.tx().byId("task_type", id);
+                    if (t == null) {
+                        throw ZouException.notFound("Task type not found");
+                    }
+                    Object forEntity = t.get("for_entity");
+                    if (forEntity != null && !kind.typeName().equals(forEntity)) {
+                        throw ZouException.wrongParameter("Task type " + id + " is for " + forEntity
+                                + " entities, got " + kind.typeName() + ".");
+                    }
+                    if (!enabled.contains(id)) {
+                        throw ZouException.wrongParameter("Task type " + id + " is not enabled in project "
+                                + projectId + ".");
+                    }
+                    types.add(t);
+                }
+            }
+            List<Row> statuses = ctx.tx().select("task_status", List.of(Filter.eq("is_default", true)));
+            if (statuses.isEmpty()) {
+                throw ZouException.wrongParameter("No default task status: create one with is_default set.");
+            }
+            List<Map<String, Object>> created = new ArrayList<>();
+            for (Row type : types) {
+                if (ctx.tx().exists("task", List.of(Filter.eq("entity_id", entity.id()),
+                        Filter.eq("task_type_id", type.id()), Filter.eq("name", "main")))) {
+                    continue;
+                }
+                Map<String, Object> task = new LinkedHashMap<>();
+                task.put("name", "main");
+                task.put("project_id", projectId.toString());
+                task.put("entity_id", entity.id().toString());
+                task.put("task_type_id", type.id().toString());
+                task.put("task_status_id", statuses.get(0).id().toString());
+                Row row = crud.insert(ctx, model("task"), task);
+                created.add(crud.serialize(ctx, model("task"), List.of(row), false, ModelHooks.View.GET).get(0));
+            }
+            return created;
+        });
+    }
+
+    /**
+     * {@code POST /actions/projects/<id>/delete-entities}: deletes the listed shots, edits, concepts and assets of the
+     * project (each as its own delete would, canceled ones and concepts forced); answers the ids handled.
+     */
+    public List<String> deleteEntities(Caller caller, String projectIdText, Object body, boolean force) {
+        UUID projectId = parsePathId(projectIdText);
+        if (!(body instanceof List<?> list)) {
+            throw ZouException.wrongParameter("Request body must be a JSON array of ids.");
+        }
+        List<UUID> ids = new ArrayList<>();
+        for (Object o : list) {
+            ids.add(parseBodyId(o, "entity id"));
+        }
+        List<Object[]> toRemove = new ArrayList<>();
+        read(caller, ctx -> {
+            requireProjectExists(ctx.tx(), projectId);
+            for (UUID id : ids) {
+                Row entity = ctx.tx().byId("entity", id);
+                if (entity == null) {
+                    continue;
+                }
+                if (ctx.caller().personId() != null && ctx.caller().personId().equals(entity.get("created_by"))) {
+                    requireProjectAccess(ctx.access(), projectId);
+                } else {
+                    requireManager(ctx.access(), projectId);
+                }
+                if (!projectId.equals(entity.get("project_id"))) {
+                    continue;
+                }
+                EntityKind kind = kindOf(ctx, entity);
+                if (kind == EntityKind.SHOT || kind == EntityKind.EDIT || kind == EntityKind.CONCEPT
+                        || kind == EntityKind.ASSET) {
+                    boolean f = force || Boolean.TRUE.equals(entity.get("canceled")) || kind == EntityKind.CONCEPT;
+                    toRemove.add(new Object[] {kind, id, f});
+                }
+            }
+            return null;
+        });
+        List<String> done = new ArrayList<>();
+        for (Object[] r : toRemove) {
+            delete(caller, (EntityKind) r[0], r[1].toString(), (Boolean) r[2]);
+            done.add(r[1].toString());
+        }
+        return done;
+    }
+
+    private static String str(Object v) {
+        return v == null ? null : v.toString();
+    }
+
     /** Any entity by id (404 for a malformed or unknown id). */
     Row loadAny(HookContext ctx, String idText) throws SQLException {
         UUID id = idText == null ? null : Values.tryParseId(idText);
