@@ -124,4 +124,59 @@ final class EngineAssets implements Assets {
     public List<String> deleteEntities(String projectId, Object ids, boolean force) {
         return service.deleteEntities(caller, projectId, ids, force);
     }
+
+    @Override
+    public List<Map<String, Object>> casting(String assetId) {
+        return service.links().casting(caller, assetId);
+    }
+
+    @Override
+    public List<Object> updateCasting(String assetId, Object casting) {
+        return service.links().updateCasting(caller, assetId, casting);
+    }
+
+    @Override
+    public List<Map<String, Object>> castIn(String assetId) {
+        return service.links().castIn(caller, assetId);
+    }
+
+    @Override
+    public List<Map<String, Object>> castAssets(EntityKind kind, String id) {
+        return service.links().castAssets(caller, kind, id);
+    }
+
+    @Override
+    public List<Map<String, Object>> shotAssetTypes(String shotId) {
+        return service.links().shotAssetTypes(caller, shotId);
+    }
+
+    @Override
+    public List<Map<String, Object>> share(String projectId, String assetTypeId, Map<String, Object> body) {
+        return service.links().share(caller, projectId, assetTypeId, body);
+    }
+
+    @Override
+    public List<Map<String, Object>> sharedUsed(String projectId, String episodeId) {
+        return service.links().sharedUsed(caller, projectId, episodeId);
+    }
+
+    @Override
+    public Map<String, Object> assetInstances(String assetId, String by) {
+        return service.links().assetInstances(caller, assetId, by);
+    }
+
+    @Override
+    public Map<String, Object> addAssetInstance(String assetId, Map<String, Object> body) {
+        return service.links().addAssetInstance(caller, assetId, body);
+    }
+
+    @Override
+    public List<Map<String, Object>> sceneShots(String sceneId) {
+        return service.links().sceneShots(caller, sceneId);
+    }
+
+    @Override
+    public Map<String, Object> sceneShot(String sceneId, String shotId, boolean add) {
+        return service.links().sceneShot(caller, sceneId, shotId, add);
+    }
 }

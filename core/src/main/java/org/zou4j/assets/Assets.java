@@ -131,4 +131,43 @@ public interface Assets {
 
     /** {@code POST /actions/projects/<id>/delete-entities} with a JSON list of ids: the ids deleted. */
     List<String> deleteEntities(String projectId, Object ids, boolean force);
+
+    /** {@code GET /data/assets/<id>/casting}: the assets cast in this asset. */
+    List<Map<String, Object>> casting(String assetId);
+
+    /** {@code PUT /data/assets/<id>/casting}: replaces the asset's casting; answers the casting sent. */
+    List<Object> updateCasting(String assetId, Object casting);
+
+    /** {@code GET /data/assets/<id>/cast-in}: the shots, then the assets, this asset is cast in. */
+    List<Map<String, Object>> castIn(String assetId);
+
+    /** {@code GET /data/assets/<id>/assets} ({@code kind} ASSET) or {@code /data/shots/<id>/assets} (SHOT). */
+    List<Map<String, Object>> castAssets(EntityKind kind, String id);
+
+    /** {@code GET /data/shots/<id>/asset-types}. */
+    List<Map<String, Object>> shotAssetTypes(String shotId);
+
+    /**
+     * Zou's share routes: {@code POST /actions/assets/share} (both ids null, {@code asset_ids} in the body),
+     * {@code /actions/projects/<id>/assets/share}, {@code /actions/projects/<id>/asset-types/<id>/assets/share}.
+     */
+    List<Map<String, Object>> share(String projectId, String assetTypeId, Map<String, Object> body);
+
+    /** {@code GET /data/projects/<id>/assets/shared-used} ({@code episodeId} null) or per episode. */
+    List<Map<String, Object>> sharedUsed(String projectId, String episodeId);
+
+    /**
+     * An asset's instances grouped: {@code "target"} ({@code asset-asset-instances}), {@code "shot"}
+     * ({@code shot-asset-instances}) or {@code "scene"} ({@code scene-asset-instances}).
+     */
+    Map<String, Object> assetInstances(String assetId, String by);
+
+    /** {@code POST /data/assets/<id>/asset-asset-instances}. */
+    Map<String, Object> addAssetInstance(String assetId, Map<String, Object> body);
+
+    /** {@code GET /data/scenes/<id>/shots}. */
+    List<Map<String, Object>> sceneShots(String sceneId);
+
+    /** {@code POST /data/scenes/<id>/shots} ({@code add}) or {@code DELETE /data/scenes/<id>/shots/<shot_id>}. */
+    Map<String, Object> sceneShot(String sceneId, String shotId, boolean add);
 }

@@ -45,6 +45,7 @@ public final class ZouHttpServer implements AutoCloseable {
         router.addAll(new org.zou4j.http.internal.routes.ShotRoutes().routes());
         router.addAll(new org.zou4j.http.internal.routes.EditConceptRoutes().routes());
         router.addAll(new org.zou4j.http.internal.routes.EntityRoutes().routes());
+        router.addAll(new org.zou4j.http.internal.routes.AssetLinkRoutes().routes());
         router.addAll(new EventRoutes().routes());
         router.addAll(new PluginRoutes().routes());
         HttpServerConfig.Builder config = HttpServerConfig.builder()

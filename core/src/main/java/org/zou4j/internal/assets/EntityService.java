@@ -50,12 +50,19 @@ public final class EntityService {
     private final EventLog events;
     private final WithTasks withTasks;
     private final EntityViews views;
+    private final AssetLinks links;
 
     public EntityService(CrudService crud, EventLog events) {
         this.crud = crud;
         this.events = events;
         this.withTasks = new WithTasks(crud.jsonForm().mapper());
         this.views = new EntityViews(crud.jsonForm());
+        this.links = new AssetLinks(crud, events, this);
+    }
+
+    /** The link routes of the assets and shots blueprints (casting, shared assets, instances, scene shots). */
+    public AssetLinks links() {
+        return links;
     }
 
     private BoundModel model(String table) {
@@ -1217,7 +1224,7 @@ public final class EntityService {
         return EntityKind.ASSET;
     }
 
-    private List<Filter> kindFilter(HookContext ctx, EntityKind kind) throws SQLException {
+    List<Filter> kindFilter(HookContext ctx, EntityKind kind) throws SQLException {
         if (kind == EntityKind.ASSET) {
             return List.of(Filter.not(Filter.sub("entity_type_id", "entity_type", "id", Filter.in("name", TEMPORAL))));
         }
@@ -1256,7 +1263,7 @@ public final class EntityService {
                 Filter.sub("id", "entity", "source_id", myTaskEntities));
     }
 
-    private static String typeName(HookContext ctx, UUID typeId) throws SQLException {
+    static String typeName(HookContext ctx, UUID typeId) throws SQLException {
         return name(ctx, "entity_type", typeId);
     }
 
@@ -1268,7 +1275,7 @@ public final class EntityService {
         return name(ctx, "entity", id);
     }
 
-    private static String name(HookContext ctx, String table, UUID id) throws SQLException {
+    static String name(HookContext ctx, String table, UUID id) throws SQLException {
         Row r = ctx.access().row(table, id);
         return r == null ? null : (String) r.get("name");
     }
@@ -1307,13 +1314,13 @@ public final class EntityService {
     }
 
     /** Zou's {@code check_entity_access}: a vendor must be assigned to a task of the entity. */
-    private static void requireEntityAccess(HookContext ctx, UUID entityId) throws SQLException {
+    static void requireEntityAccess(HookContext ctx, UUID entityId) throws SQLException {
         if (isVendor(ctx) && !ctx.access().workingOnEntity(entityId)) {
             throw ZouException.forbidden();
         }
     }
 
-    private static boolean isVendor(HookContext ctx) {
+    static boolean isVendor(HookContext ctx) {
         return !ctx.caller().isAdmin() && "vendor".equals(ctx.caller().role());
     }
 
