@@ -179,4 +179,14 @@ final class EngineAssets implements Assets {
     public Map<String, Object> sceneShot(String sceneId, String shotId, boolean add) {
         return service.links().sceneShot(caller, sceneId, shotId, add);
     }
+
+    @Override
+    public Map<String, Object> episodeStats(String projectId, boolean retakes) {
+        return service.episodeStats(caller, projectId, retakes);
+    }
+
+    @Override
+    public List<Map<String, Object>> setShotFrames(String projectId, String taskTypeId, String episodeId) {
+        return service.setShotFrames(caller, projectId, taskTypeId, episodeId);
+    }
 }

@@ -170,4 +170,10 @@ public interface Assets {
 
     /** {@code POST /data/scenes/<id>/shots} ({@code add}) or {@code DELETE /data/scenes/<id>/shots/<shot_id>}. */
     Map<String, Object> sceneShot(String sceneId, String shotId, boolean add);
+
+    /** {@code GET /data/projects/<id>/episodes/stats} or ({@code retakes}) {@code .../episodes/retake-stats}. */
+    Map<String, Object> episodeStats(String projectId, boolean retakes);
+
+    /** {@code POST /actions/projects/<id>/task-types/<id>/set-shot-nb-frames[?episode_id=]}. */
+    List<Map<String, Object>> setShotFrames(String projectId, String taskTypeId, String episodeId);
 }

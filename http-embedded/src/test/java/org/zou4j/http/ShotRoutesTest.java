@@ -230,4 +230,41 @@ class ShotRoutesTest {
         assertThat(vendor.get("/data/projects/" + team + "/sequences").list()).extracting(m -> m.get("id"))
                 .containsExactly(vsq);
     }
+
+    @Test
+    void episodeStatsCountTasksByEpisodeTypeAndStatus() {
+        String p = f.project("Stats");
+        String ep = (String) post("/data/projects/" + p + "/episodes", Map.of("name", "E01")).get("id");
+        String sq = (String) post("/data/projects/" + p + "/sequences", Map.of("name", "SQ01", "episode_id", ep))
+                .get("id");
+        String sh = (String) post("/data/projects/" + p + "/shots", Map.of("name", "SH010", "sequence_id", sq,
+                "nb_frames", 24)).get("id");
+        f.task(p, sh, layout, todo);
+        Map<String, Object> stats = admin.get("/data/projects/" + p + "/episodes/stats").map();
+        assertThat(stats).containsKeys(ep, "all");
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Map<String, Object>>> byEpisode = (Map<String, Map<String, Map<String, Object>>>)
+                stats.get(ep);
+        assertThat(byEpisode.get(layout).get(todo)).containsEntry("count", 1).containsEntry("frames", 24)
+                .containsEntry("name", "todo");
+        Map<String, Object> retakes = admin.get("/data/projects/" + p + "/episodes/retake-stats").map();
+        assertThat(retakes).containsKeys("all", ep);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> all = (Map<String, Object>) ((Map<String, Object>) retakes.get("all")).get("all");
+        assertThat(all).containsEntry("max_retake_count", 0).containsEntry("other",
+                Map.of("count", 1, "frames", 24, "drawings", 0));
+
+        String task = f.task(p, (String) post("/data/projects/" + p + "/shots", Map.of("name", "SH020",
+                "sequence_id", sq)).get("id"), layout, todo);
+        f.create("preview-files", Map.of("task_id", task, "name", "v1", "revision", 1, "duration", 2.0));
+        ApiClient.Reply frames = admin.post("/actions/projects/" + p + "/task-types/" + layout
+                + "/set-shot-nb-frames", Map.of());
+        assertThat(frames.status()).as(frames.text()).isEqualTo(200);
+        assertThat(frames.list()).singleElement().satisfies(u -> assertThat(u).containsEntry("nb_frames", 50));
+
+        ApiClient outsider = f.person("user");
+        assertThat(outsider.get("/data/projects/" + p + "/episodes/stats").status()).isEqualTo(403);
+        assertThat(outsider.post("/actions/projects/" + p + "/task-types/" + layout + "/set-shot-nb-frames",
+                Map.of()).status()).isEqualTo(403);
+    }
 }

@@ -1170,6 +1170,73 @@ public final class EntityService {
         return v == null ? null : v.toString();
     }
 
+    /** {@code GET /data/projects/<id>/episodes/stats} ({@code retakes}: {@code .../episodes/retake-stats}). */
+    public Map<String, Object> episodeStats(Caller caller, String projectIdText, boolean retakes) {
+        UUID projectId = parsePathId(projectIdText);
+        return read(caller, ctx -> {
+            requireProjectExists(ctx.tx(), projectId);
+            requireProjectAccess(ctx.access(), projectId);
+            UUID assigned = isVendor(ctx) ? ctx.caller().personId() : null;
+            return retakes ? EpisodeStats.retakeStats(ctx, projectId, assigned)
+                    : EpisodeStats.stats(ctx, projectId, assigned);
+        });
+    }
+
+    /**
+     * {@code POST /actions/projects/<id>/task-types/<id>/set-shot-nb-frames} (manager): each shot of the project (of
+     * the episode when given) takes as frame count the duration of the newest preview of its task of this type times
+     * the project's fps. Answers {@code [{"id", "nb_frames"}]}.
+     */
+    public List<Map<String, Object>> setShotFrames(Caller caller, String projectIdText, String taskTypeIdText,
+                                                   String episodeIdText) {
+        UUID projectId = Values.tryParseId(projectIdText);
+        UUID taskTypeId = Values.tryParseId(taskTypeIdText);
+        if (projectId == null || taskTypeId == null) {
+            throw ZouException.wrongParameter("Invalid project or task type id");
+        }
+        UUID episodeId = null;
+        if (episodeIdText != null && !episodeIdText.isEmpty()) {
+            episodeId = Values.tryParseId(episodeIdText);
+            if (episodeId == null) {
+                throw ZouException.wrongParameter("Invalid episode id");
+            }
+        }
+        UUID episode = episodeId;
+        return write(caller, ctx -> {
+            requireManager(ctx.access(), projectId);
+            Row project = ctx.tx().byId("project", projectId);
+            double fps = 25;
+            try {
+                fps = project.get("fps") == null ? 25 : Double.parseDouble(project.get("fps").toString());
+            } catch (NumberFormatException e) {
+                // Zou's default fps
+            }
+            List<Filter> shots = new ArrayList<>(kindFilter(ctx, EntityKind.SHOT));
+            shots.add(Filter.eq("project_id", projectId));
+            if (episode != null) {
+                shots.add(Filter.sub("parent_id", "entity", "id", Filter.eq("parent_id", episode)));
+            }
+            List<Map<String, Object>> updates = new ArrayList<>();
+            for (Row task : ctx.tx().select("task", List.of(Filter.eq("task_type_id", taskTypeId),
+                    new Filter.InSubquery("entity_id", "entity", "id", shots)))) {
+                List<Row> previews = ctx.tx().select("preview_file", List.of(Filter.eq("task_id", task.id())),
+                        List.of(Tx.Order.desc("created_at")), 1, 0);
+                if (previews.isEmpty()) {
+                    continue;
+                }
+                Object duration = previews.get(0).get("duration");
+                int frames = (int) Math.round((duration instanceof Number n ? n.doubleValue() : 0) * fps);
+                UUID shotId = (UUID) task.get("entity_id");
+                ctx.tx().updateById("entity", shotId, Map.of("nb_frames", frames, "updated_at", ctx.now()));
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", shotId.toString());
+                m.put("nb_frames", frames);
+                updates.add(m);
+            }
+            return updates;
+        });
+    }
+
     /** Any entity by id (404 for a malformed or unknown id). */
     Row loadAny(HookContext ctx, String idText) throws SQLException {
         UUID id = idText == null ? null : Values.tryParseId(idText);

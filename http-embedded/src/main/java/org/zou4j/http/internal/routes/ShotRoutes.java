@@ -48,6 +48,13 @@ public final class ShotRoutes {
         r.add(Route.of("GET", "/data/episodes/<episode_id>/asset-tasks", true,
                 call -> call.json().ok(assets(call).descendantTasks(EntityKind.EPISODE, call.param("episode_id"),
                         EntityKind.ASSET, call.query()))));
+        r.add(Route.of("GET", "/data/projects/<project_id>/episodes/stats", true,
+                call -> call.json().ok(assets(call).episodeStats(call.param("project_id"), false))));
+        r.add(Route.of("GET", "/data/projects/<project_id>/episodes/retake-stats", true,
+                call -> call.json().ok(assets(call).episodeStats(call.param("project_id"), true))));
+        r.add(Route.of("POST", "/actions/projects/<project_id>/task-types/<task_type_id>/set-shot-nb-frames", true,
+                call -> call.json().ok(assets(call).setShotFrames(call.param("project_id"),
+                        call.param("task_type_id"), call.query().first("episode_id").orElse(null)))));
         return r;
     }
 
