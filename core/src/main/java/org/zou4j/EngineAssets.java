@@ -189,4 +189,9 @@ final class EngineAssets implements Assets {
     public List<Map<String, Object>> setShotFrames(String projectId, String taskTypeId, String episodeId) {
         return service.setShotFrames(caller, projectId, taskTypeId, episodeId);
     }
+
+    @Override
+    public Map<String, Object> quotas(String projectId, String taskTypeOrPersonId, boolean perPerson, Query query) {
+        return service.quotas(caller, projectId, taskTypeOrPersonId, perPerson, query);
+    }
 }

@@ -176,4 +176,10 @@ public interface Assets {
 
     /** {@code POST /actions/projects/<id>/task-types/<id>/set-shot-nb-frames[?episode_id=]}. */
     List<Map<String, Object>> setShotFrames(String projectId, String taskTypeId, String episodeId);
+
+    /**
+     * {@code GET /data/projects/<id>/quotas/<task_type_id>} ({@code perPerson} false) or
+     * {@code /data/projects/<id>/quotas/persons/<person_id>} (true), with {@code count_mode} and {@code studio_id}.
+     */
+    Map<String, Object> quotas(String projectId, String taskTypeOrPersonId, boolean perPerson, Query query);
 }

@@ -267,4 +267,34 @@ class ShotRoutesTest {
         assertThat(outsider.post("/actions/projects/" + p + "/task-types/" + layout + "/set-shot-nb-frames",
                 Map.of()).status()).isEqualTo(403);
     }
+
+    @Test
+    void quotasCountShotFramesPerPersonAndPeriod() {
+        String p = f.project("Quotas");
+        ApiClient artist = f.person("user");
+        String sq = (String) post("/data/projects/" + p + "/sequences", Map.of("name", "SQ01")).get("id");
+        String sh = (String) post("/data/projects/" + p + "/shots", Map.of("name", "SH010", "sequence_id", sq,
+                "nb_frames", 50)).get("id");
+        String task = f.task(p, sh, layout, todo, f.idOf(artist));
+        assertThat(admin.put("/data/tasks/" + task, Map.of("end_date", "2024-03-04T10:00:00",
+                "real_start_date", "2024-03-04T09:00:00")).status()).isEqualTo(200);
+        Map<String, Object> raw = admin.get("/data/projects/" + p + "/quotas/" + layout + "?count_mode=feedback")
+                .map();
+        assertThat(raw).containsKeys(f.idOf(artist), "total");
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Map<String, Object>>> mine = (Map<String, Map<String, Map<String, Object>>>)
+                raw.get(f.idOf(artist));
+        assertThat(mine.get("day").get("frames")).containsEntry("2024-03-04", 50);
+        assertThat(mine.get("day").get("seconds")).containsEntry("2024-03-04", 2.0);
+        assertThat(mine.get("week").get("count")).containsEntry("2024-10", 1);
+        assertThat(mine.get("month").get("entries")).containsEntry("2024", 1);
+        Map<String, Object> weighted = admin.get("/data/projects/" + p + "/quotas/" + layout).map();
+        assertThat(weighted).containsKeys(f.idOf(artist), "total");
+        assertThat(admin.get("/data/projects/" + p + "/quotas/" + layout + "?count_mode=bad").status())
+                .isEqualTo(400);
+        assertThat(artist.get("/data/projects/" + p + "/quotas/persons/" + f.idOf(artist)).status()).isEqualTo(200);
+        ApiClient other = f.person("user");
+        assertThat(other.get("/data/projects/" + p + "/quotas/persons/" + f.idOf(artist)).status()).isEqualTo(403);
+        assertThat(other.get("/data/projects/" + p + "/quotas/" + layout).status()).isEqualTo(403);
+    }
 }

@@ -1237,6 +1237,34 @@ public final class EntityService {
         });
     }
 
+    /**
+     * {@code GET /data/projects/<id>/quotas/<task_type_id>} ({@code perPerson} false) or
+     * {@code .../quotas/persons/<person_id>} (true): Zou's shot quotas; {@code count_mode} is {@code weighted}
+     * (default), {@code weighteddone}, {@code feedback} or {@code done}; {@code studio_id} keeps a studio's persons.
+     */
+    public Map<String, Object> quotas(Caller caller, String projectIdText, String otherIdText, boolean perPerson,
+                                      Query query) {
+        UUID projectId = parsePathId(projectIdText);
+        UUID otherId = parsePathId(otherIdText);
+        String mode = query.first("count_mode").orElse("weighted");
+        if (!List.of("weighted", "weighteddone", "feedback", "done").contains(mode)) {
+            throw ZouException.wrongParameter("count_mode must be equal to weighted, weigtheddone, feedback, or done");
+        }
+        UUID studio = query.first("studio_id").map(EntityService::parseCriterionId).orElse(null);
+        return read(caller, ctx -> {
+            requireProjectExists(ctx.tx(), projectId);
+            if (!perPerson || ctx.caller().isAdmin()
+                    || List.of("manager", "supervisor").contains(ctx.access().projectRole(projectId))) {
+                requireProjectAccess(ctx.access(), projectId);
+            } else if (!otherId.equals(ctx.caller().personId())) {
+                throw ZouException.forbidden();
+            }
+            Quotas.Params params = new Quotas.Params(projectId, perPerson ? null : otherId, perPerson ? otherId : null,
+                    studio, !mode.contains("done"), mode.contains("weighted"));
+            return Quotas.compute(ctx, typeId(ctx, "Shot"), params);
+        });
+    }
+
     /** Any entity by id (404 for a malformed or unknown id). */
     Row loadAny(HookContext ctx, String idText) throws SQLException {
         UUID id = idText == null ? null : Values.tryParseId(idText);

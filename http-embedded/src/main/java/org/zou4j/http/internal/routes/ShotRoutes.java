@@ -55,6 +55,12 @@ public final class ShotRoutes {
         r.add(Route.of("POST", "/actions/projects/<project_id>/task-types/<task_type_id>/set-shot-nb-frames", true,
                 call -> call.json().ok(assets(call).setShotFrames(call.param("project_id"),
                         call.param("task_type_id"), call.query().first("episode_id").orElse(null)))));
+        r.add(Route.of("GET", "/data/projects/<project_id>/quotas/<task_type_id>", true,
+                call -> call.json().ok(assets(call).quotas(call.param("project_id"), call.param("task_type_id"),
+                        false, call.query()))));
+        r.add(Route.of("GET", "/data/projects/<project_id>/quotas/persons/<person_id>", true,
+                call -> call.json().ok(assets(call).quotas(call.param("project_id"), call.param("person_id"),
+                        true, call.query()))));
         return r;
     }
 
