@@ -292,8 +292,8 @@ public final class BenchMain {
     private void withTasksViews(EngineServer server, FloorServer floorServer) throws Exception {
         LOG.println("bench: item 6 (with-tasks views)");
         report.heading(6, "6. Kitsu's with-tasks views over HTTP: engine vs floor");
-        report.para("Engine: " + server.description() + ". Floor: hand-written JDBC (entities in Zou's order, their "
-                + "tasks and assignees fetched by entity id in batches of 500) written by Jackson's streaming "
+        report.para("Engine: " + server.description() + ". Floor: hand-written JDBC (entities, their tasks and the "
+                + "tasks' assignees read by three cursors in Zou's order and merged) written by Jackson's streaming "
                 + "generator in exactly the engine's JSON (checked by SHA-256), served like item 1's floor. "
                 + opts.runs() + " runs after " + opts.warmups() + " warm-ups, interleaved; time to the last byte.");
         List<String[]> rows = new ArrayList<>();

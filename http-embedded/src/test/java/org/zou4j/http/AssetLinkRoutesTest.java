@@ -7,42 +7,49 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /** Casting, cast-in, shared assets, asset instances and scene shots of the assets and shots blueprints, over HTTP. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AssetLinkRoutesTest {
-    private static EntityRoutesFixture f;
-    private static ApiClient admin;
-    private static String character;
-    private static String prop;
+    /** The storage the tests run on: in-memory H2 here, PostgreSQL in the {@code ...PostgresTest} subclass. */
+    org.zou4j.storage.StorageBackend storage() {
+        return org.zou4j.storage.h2.H2Storage.inMemory();
+    }
+
+    private EntityRoutesFixture f;
+    private ApiClient admin;
+    private String character;
+    private String prop;
 
     @BeforeAll
-    static void start() {
-        f = new EntityRoutesFixture();
+    void start() {
+        f = new EntityRoutesFixture(storage());
         admin = f.admin;
         character = f.create("entity-types", Map.of("name", "Character"));
         prop = f.create("entity-types", Map.of("name", "Prop"));
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         f.close();
     }
 
-    private static String asset(String project, String type, String name) {
+    private String asset(String project, String type, String name) {
         ApiClient.Reply r = admin.post("/data/projects/" + project + "/asset-types/" + type + "/assets/new",
                 Map.of("name", name));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return (String) r.map().get("id");
     }
 
-    private static String post(String path, Map<String, Object> body) {
+    private String post(String path, Map<String, Object> body) {
         ApiClient.Reply r = admin.post(path, body);
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return (String) r.map().get("id");
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> data(Map<String, Object> event) {
+    private Map<String, Object> data(Map<String, Object> event) {
         return (Map<String, Object>) event.get("data");
     }
 

@@ -7,19 +7,26 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /** Zou's assets blueprint over HTTP on real data (creation, full GET, lists, deletes, with-tasks, permissions). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AssetRoutesTest {
-    private static EntityRoutesFixture f;
-    private static ApiClient admin;
-    private static String project;
-    private static String character;
-    private static String modeling;
-    private static String todo;
+    /** The storage the tests run on: in-memory H2 here, PostgreSQL in the {@code ...PostgresTest} subclass. */
+    org.zou4j.storage.StorageBackend storage() {
+        return org.zou4j.storage.h2.H2Storage.inMemory();
+    }
+
+    private EntityRoutesFixture f;
+    private ApiClient admin;
+    private String project;
+    private String character;
+    private String modeling;
+    private String todo;
 
     @BeforeAll
-    static void start() {
-        f = new EntityRoutesFixture();
+    void start() {
+        f = new EntityRoutesFixture(storage());
         admin = f.admin;
         project = f.project("Agent 327");
         character = f.create("entity-types", Map.of("name", "Character"));
@@ -28,11 +35,11 @@ class AssetRoutesTest {
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         f.close();
     }
 
-    private static Map<String, Object> newAsset(String name) {
+    private Map<String, Object> newAsset(String name) {
         ApiClient.Reply r = admin.post("/data/projects/" + project + "/asset-types/" + character + "/assets/new",
                 Map.of("name", name, "description", "a hero", "data", Map.of("rig", "v1")));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
@@ -63,7 +70,7 @@ class AssetRoutesTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> cast(Object o) {
+    private Map<String, Object> cast(Object o) {
         return (Map<String, Object>) o;
     }
 
@@ -95,7 +102,7 @@ class AssetRoutesTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> cast2(Object o) {
+    private List<Map<String, Object>> cast2(Object o) {
         return (List<Map<String, Object>>) o;
     }
 

@@ -7,18 +7,25 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /** Zou's edits and concepts blueprints, the other kinds' with-tasks views, previews and versions, over HTTP. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EditConceptRoutesTest {
-    private static EntityRoutesFixture f;
-    private static ApiClient admin;
-    private static String taskType;
-    private static String sequenceTaskType;
-    private static String todo;
+    /** The storage the tests run on: in-memory H2 here, PostgreSQL in the {@code ...PostgresTest} subclass. */
+    org.zou4j.storage.StorageBackend storage() {
+        return org.zou4j.storage.h2.H2Storage.inMemory();
+    }
+
+    private EntityRoutesFixture f;
+    private ApiClient admin;
+    private String taskType;
+    private String sequenceTaskType;
+    private String todo;
 
     @BeforeAll
-    static void start() {
-        f = new EntityRoutesFixture();
+    void start() {
+        f = new EntityRoutesFixture(storage());
         admin = f.admin;
         taskType = f.create("task-types", Map.of("name", "Edit", "color", "#112233", "for_entity", "Edit"));
         sequenceTaskType = f.create("task-types", Map.of("name", "Storyboard", "color", "#112233",
@@ -27,18 +34,18 @@ class EditConceptRoutesTest {
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         f.close();
     }
 
-    private static Map<String, Object> post(String path, Map<String, Object> body) {
+    private Map<String, Object> post(String path, Map<String, Object> body) {
         ApiClient.Reply r = admin.post(path, body);
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r.map();
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Object o) {
+    private List<Map<String, Object>> list(Object o) {
         return (List<Map<String, Object>>) o;
     }
 

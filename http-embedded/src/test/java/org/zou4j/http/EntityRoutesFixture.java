@@ -24,7 +24,12 @@ final class EntityRoutesFixture implements AutoCloseable {
     private int persons;
 
     EntityRoutesFixture() {
-        engine = ZouEngine.builder().storage(H2Storage.inMemory()).secretKey("entity-test-secret-0123456789abcdef")
+        this(H2Storage.inMemory());
+    }
+
+    /** The same on another storage (PostgreSQL runs of the same tests). */
+    EntityRoutesFixture(org.zou4j.storage.StorageBackend storage) {
+        engine = ZouEngine.builder().storage(storage).secretKey("entity-test-secret-0123456789abcdef")
                 .bcryptCost(4).build();
         engine.ensureAdmin(ADMIN, PASSWORD);
         server = ZouHttpServer.builder(engine).port(0).build().start();

@@ -7,18 +7,25 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /** Zou's entities blueprint over HTTP: news, preview files, time spents, linked concepts, task creation, bulk delete. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EntityRoutesTest {
-    private static EntityRoutesFixture f;
-    private static ApiClient admin;
-    private static String character;
-    private static String modeling;
-    private static String todo;
+    /** The storage the tests run on: in-memory H2 here, PostgreSQL in the {@code ...PostgresTest} subclass. */
+    org.zou4j.storage.StorageBackend storage() {
+        return org.zou4j.storage.h2.H2Storage.inMemory();
+    }
+
+    private EntityRoutesFixture f;
+    private ApiClient admin;
+    private String character;
+    private String modeling;
+    private String todo;
 
     @BeforeAll
-    static void start() {
-        f = new EntityRoutesFixture();
+    void start() {
+        f = new EntityRoutesFixture(storage());
         admin = f.admin;
         character = f.create("entity-types", Map.of("name", "Character"));
         modeling = f.create("task-types", Map.of("name", "Modeling", "color", "#112233", "for_entity", "Asset"));
@@ -27,11 +34,11 @@ class EntityRoutesTest {
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         f.close();
     }
 
-    private static String asset(String project, String name) {
+    private String asset(String project, String name) {
         ApiClient.Reply r = admin.post("/data/projects/" + project + "/asset-types/" + character + "/assets/new",
                 Map.of("name", name));
         assertThat(r.status()).as(r.text()).isEqualTo(201);

@@ -7,18 +7,25 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /** Zou's shots blueprint over HTTP: episodes, sequences, shots, scenes, their lists, GET/PUT/DELETE, with-tasks. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ShotRoutesTest {
-    private static EntityRoutesFixture f;
-    private static ApiClient admin;
-    private static String project;
-    private static String layout;
-    private static String todo;
+    /** The storage the tests run on: in-memory H2 here, PostgreSQL in the {@code ...PostgresTest} subclass. */
+    org.zou4j.storage.StorageBackend storage() {
+        return org.zou4j.storage.h2.H2Storage.inMemory();
+    }
+
+    private EntityRoutesFixture f;
+    private ApiClient admin;
+    private String project;
+    private String layout;
+    private String todo;
 
     @BeforeAll
-    static void start() {
-        f = new EntityRoutesFixture();
+    void start() {
+        f = new EntityRoutesFixture(storage());
         admin = f.admin;
         project = f.project("Sprite Fright");
         layout = f.create("task-types", Map.of("name", "Layout", "color", "#112233", "for_entity", "Shot"));
@@ -26,18 +33,18 @@ class ShotRoutesTest {
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         f.close();
     }
 
-    private static Map<String, Object> post(String path, Map<String, Object> body) {
+    private Map<String, Object> post(String path, Map<String, Object> body) {
         ApiClient.Reply r = admin.post(path, body);
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r.map();
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> data(Map<String, Object> event) {
+    private Map<String, Object> data(Map<String, Object> event) {
         return (Map<String, Object>) event.get("data");
     }
 
