@@ -8,6 +8,14 @@ import java.io.OutputStream;
  */
 public interface JsonStream extends AutoCloseable {
 
+    /**
+     * The media type of what {@link #writeJson} writes: {@code application/json}, or {@code application/x-ndjson}
+     * for Zou's streamed views ({@code stream=true}).
+     */
+    default String contentType() {
+        return "application/json";
+    }
+
     /** Writes the JSON document to {@code out}, then closes this stream. */
     void writeJson(OutputStream out);
 

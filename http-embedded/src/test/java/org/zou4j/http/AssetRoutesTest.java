@@ -158,6 +158,7 @@ class AssetRoutesTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void withTasksStreamsEveryAssetWithTasksAssigneesAndSubscriptions() {
         String p = f.project("WithTasks");
         ApiClient artist = f.person("user");
@@ -177,6 +178,22 @@ class AssetRoutesTest {
         assertThat(admin.get("/api/data/assets/with-tasks?project_id=" + p + "&asset_type_id=" + character).list())
                 .hasSize(2);
         assertThat(admin.get("/data/assets/with-tasks?project_id=bad").status()).isEqualTo(400);
+
+        // Kitsu asks first for Zou's compact NDJSON stream: a header line with the field names, then one row a line
+        ApiClient.Reply ndjson = admin.get("/data/assets/with-tasks?project_id=" + p + "&stream=true&compact=true");
+        assertThat(ndjson.status()).isEqualTo(200);
+        assertThat(ndjson.header("Content-Type")).startsWith("application/x-ndjson");
+        String[] lines = ndjson.text().split("\n");
+        assertThat(lines).hasSize(3);
+        Map<String, Object> header = new ApiClient.Reply(200, Map.of(), lines[0]).map();
+        assertThat(header).containsEntry("compact", true).containsKeys("asset_fields", "task_fields");
+        List<?> first = (List<?>) new ApiClient.Reply(200, Map.of(), lines[1]).json();
+        assertThat(first.get(0)).isEqualTo(a1);
+        List<?> firstTasks = (List<?>) first.get(((List<?>) header.get("asset_fields")).indexOf("tasks"));
+        assertThat((List<Object>) firstTasks.get(0)).contains(t1, List.of(f.idOf(artist)));
+        Map<String, Object> compact = admin.get("/data/assets/with-tasks?project_id=" + p + "&compact=true").map();
+        assertThat(compact).containsEntry("compact", true);
+        assertThat((List<?>) compact.get("rows")).hasSize(2);
     }
 
     @Test

@@ -169,6 +169,19 @@ class ShotRoutesTest {
         assertThat(withTasks.get(1)).containsEntry("episode_id", null).containsEntry("episode_name", "");
         assertThat(admin.get("/data/shots/with-tasks?project_id=" + p + "&episode_id=" + ep).list())
                 .extracting(m -> m.get("id")).containsExactly(a);
+        ApiClient.Reply ndjson = admin.get("/data/shots/with-tasks?project_id=" + p + "&stream=true");
+        assertThat(ndjson.header("Content-Type")).startsWith("application/x-ndjson");
+        String[] lines = ndjson.text().split("\n");
+        assertThat(lines).hasSize(3);
+        assertThat(new ApiClient.Reply(200, Map.of(), lines[0]).map()).isEqualTo(Map.of("compact", false));
+        assertThat(new ApiClient.Reply(200, Map.of(), lines[1]).map()).containsEntry("id", a)
+                .containsEntry("type", "Shot");
+        Map<String, Object> compact = admin.get("/data/shots/with-tasks?project_id=" + p + "&compact=true").map();
+        List<?> fields = (List<?>) compact.get("shot_fields");
+        List<?> row = (List<?>) ((List<?>) compact.get("rows")).get(0);
+        assertThat(row.get(fields.indexOf("id"))).isEqualTo(a);
+        assertThat(row.get(fields.indexOf("type"))).isEqualTo("Shot");
+        assertThat(row.get(fields.indexOf("sequence_name"))).isEqualTo("SQ01");
     }
 
     // Zou tests/shots/test_route_shots.py: test_update_shot, test_remove_shot (canceled with tasks) and force

@@ -737,11 +737,18 @@ public final class EntityService {
                 readTx.close();
                 return emptyStream();
             }
+            WithTasks.Shape shape = new WithTasks.Shape("true".equals(criteria.get("compact")),
+                    "true".equals(criteria.get("stream")));
             return new JsonStream() {
+                @Override
+                public String contentType() {
+                    return shape.stream() ? "application/x-ndjson" : "application/json";
+                }
+
                 @Override
                 public void writeJson(OutputStream out) {
                     try (readTx; JsonGenerator g = crud.jsonForm().mapper().getFactory().createGenerator(out)) {
-                        withTasks.write(readTx.tx(), spec, g);
+                        withTasks.write(readTx.tx(), spec, g, shape);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     } catch (SQLException e) {

@@ -33,6 +33,58 @@ final class WithTasks {
 
     private static final List<String> TEMPORAL = List.copyOf(Choices.TEMPORAL_ENTITY_TYPES);
 
+    /** Zou's answer shapes: a JSON array; {@code compact} (positional rows); {@code stream} (NDJSON lines). */
+    record Shape(boolean compact, boolean stream) {
+        static final Shape PLAIN = new Shape(false, false);
+
+        boolean plain() {
+            return !compact && !stream;
+        }
+    }
+
+    static final List<String> ASSET_FIELDS = List.of("id", "name", "preview_file_id", "description",
+            "asset_type_name", "asset_type_id", "canceled", "ready_for", "episode_id", "casting_episode_ids",
+            "is_casting_standby", "is_shared", "data", "tasks");
+    static final List<String> ASSET_TASK_FIELDS = List.of("id", "due_date", "done_date", "duration", "entity_id",
+            "estimation", "end_date", "is_subscribed", "last_comment_date", "last_preview_file_id", "priority",
+            "real_start_date", "retake_count", "start_date", "difficulty", "task_status_id", "task_type_id",
+            "assignees", "data");
+    static final List<String> SHOT_FIELDS = List.of("canceled", "data", "description", "entity_type_id",
+            "episode_id", "episode_name", "fps", "frame_in", "frame_out", "id", "name", "nb_frames", "parent_id",
+            "preview_file_id", "project_id", "project_name", "sequence_id", "sequence_name", "source_id",
+            "nb_entities_out", "is_casting_standby", "type", "tasks");
+    static final List<String> SHOT_TASK_FIELDS = List.of("id", "duration", "due_date", "end_date", "done_date",
+            "entity_id", "estimation", "is_subscribed", "last_comment_date", "last_preview_file_id",
+            "nb_assets_ready", "priority", "real_start_date", "retake_count", "start_date", "difficulty",
+            "nb_drawings", "task_status_id", "task_type_id", "assignees", "data");
+
+    /** Writes objects as positional arrays: Zou's compact rows (field names are in the header). */
+    private static final class Compact extends com.fasterxml.jackson.core.util.JsonGeneratorDelegate {
+        Compact(JsonGenerator d) {
+            super(d, false);
+        }
+
+        @Override
+        public void writeStartObject() throws IOException {
+            delegate.writeStartArray();
+        }
+
+        @Override
+        public void writeEndObject() throws IOException {
+            delegate.writeEndArray();
+        }
+
+        @Override
+        public void writeFieldName(String name) {
+            // positional
+        }
+
+        @Override
+        public void writeFieldName(com.fasterxml.jackson.core.SerializableString name) {
+            // positional
+        }
+    }
+
     private final ObjectMapper mapper;
 
     WithTasks(ObjectMapper mapper) {
@@ -115,6 +167,11 @@ final class WithTasks {
 
     /** Writes the JSON array of the view to {@code g}. */
     void write(Tx tx, Spec s, JsonGenerator g) throws SQLException, IOException {
+        write(tx, s, g, Shape.PLAIN);
+    }
+
+    /** Writes the view in the given shape. */
+    void write(Tx tx, Spec s, JsonGenerator out, Shape shape) throws SQLException, IOException {
         Set<UUID> subscribed = subscriptions(tx, s);
         Map<UUID, List<UUID>> castInEpisodes = s.kind() == EntityKind.ASSET
                 && (s.projectId() != null || s.id() != null) ? castInEpisodes(tx, s) : Map.of();
@@ -143,16 +200,44 @@ final class WithTasks {
              Tx.SqlCursor tasks = tx.query(taskSql, taskBinds);
              Tx.SqlCursor links = tx.query(linkSql, taskBinds)) {
             Merge merge = new Merge(tasks, links);
-            g.writeStartArray();
-            while (entities.next()) {
-                ResultSet r = entities.resultSet();
-                if (s.kind() == EntityKind.ASSET) {
-                    writeAsset(g, r, merge, subscribed, castInEpisodes);
+            boolean asset = s.kind() == EntityKind.ASSET;
+            if (!shape.plain()) {
+                if (shape.stream()) {
+                    out.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+                }
+                out.writeStartObject();
+                out.writeBooleanField("compact", shape.compact());
+                if (shape.compact()) {
+                    writeNames(out, asset ? "asset_fields" : "shot_fields", asset ? ASSET_FIELDS : SHOT_FIELDS);
+                    writeNames(out, "task_fields", asset ? ASSET_TASK_FIELDS : SHOT_TASK_FIELDS);
+                }
+                if (shape.stream()) {
+                    out.writeEndObject();
                 } else {
-                    writeShot(g, r, merge, subscribed);
+                    out.writeFieldName("rows");
                 }
             }
-            g.writeEndArray();
+            JsonGenerator g = shape.compact() ? new Compact(out) : out;
+            if (!shape.stream()) {
+                out.writeStartArray();
+            }
+            while (entities.next()) {
+                ResultSet r = entities.resultSet();
+                if (asset) {
+                    writeAsset(g, r, merge, subscribed, castInEpisodes);
+                } else {
+                    writeShot(g, r, merge, subscribed, shape.compact());
+                }
+            }
+            if (!shape.stream()) {
+                out.writeEndArray();
+            }
+            if (!shape.plain() && !shape.stream()) {
+                out.writeEndObject();
+            }
+            if (shape.stream()) {
+                out.writeRaw('\n');
+            }
         }
     }
 
@@ -188,7 +273,15 @@ final class WithTasks {
         g.writeEndObject();
     }
 
-    private void writeShot(JsonGenerator g, ResultSet r, Merge merge, Set<UUID> subscribed)
+    private static void writeNames(JsonGenerator g, String name, List<String> names) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (String n : names) {
+            g.writeString(n);
+        }
+        g.writeEndArray();
+    }
+
+    private void writeShot(JsonGenerator g, ResultSet r, Merge merge, Set<UUID> subscribed, boolean compact)
             throws SQLException, IOException {
         UUID id = r.getObject(1, UUID.class);
         String data = r.getString(18);
@@ -223,10 +316,15 @@ final class WithTasks {
         writeUuid(g, "source_id", r, 8);
         writeInt(g, "nb_entities_out", r, 10);
         writeBoolean(g, "is_casting_standby", r, 11);
+        if (compact) {
+            g.writeStringField("type", "Shot"); // the compact row has type before tasks, the object after
+        }
         g.writeArrayFieldStart("tasks");
         merge.writeTasks(g, id, subscribed, false);
         g.writeEndArray();
-        g.writeStringField("type", "Shot");
+        if (!compact) {
+            g.writeStringField("type", "Shot");
+        }
         g.writeEndObject();
     }
 

@@ -51,6 +51,9 @@ public final class AssetRoutes {
             stream.close();
             return HttpResponse.json(200, "[]");
         }
+        if (!stream.contentType().equals("application/json")) {
+            return HttpResponse.stream(200, stream.contentType(), stream::writeJson); // NDJSON lines
+        }
         return HttpResponse.streamJson(200, stream::writeJson);
     }
 }
