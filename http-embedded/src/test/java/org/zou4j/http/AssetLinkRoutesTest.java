@@ -53,6 +53,8 @@ class AssetLinkRoutesTest {
         return (Map<String, Object>) event.get("data");
     }
 
+    // Zou tests/blueprints/assets/test_asset_routes.py: test_update_asset_casting, test_get_asset_casting,
+    // test_get_asset_cast_in, test_get_asset_assets; tests/blueprints/assets/test_assets.py: test_get_shot_assets
     @Test
     void anAssetsCastingIsReplacedAndReadBack() {
         String p = f.project("Casting");
@@ -87,6 +89,8 @@ class AssetLinkRoutesTest {
         assertThat(outsider.get("/data/assets/" + hero + "/cast-in").status()).isEqualTo(403);
     }
 
+    // Zou tests/blueprints/assets/test_asset_routes.py: test_share_assets, test_share_project_assets,
+    // test_share_project_asset_type_assets, test_get_project_shared_used_assets
     @Test
     void sharingAssetsAndSharedAssetsUsedElsewhere() {
         String library = f.project("Library");
@@ -121,6 +125,8 @@ class AssetLinkRoutesTest {
         assertThat(outsider.get("/data/projects/" + show + "/assets/shared-used").status()).isEqualTo(403);
     }
 
+    // Zou tests/blueprints/assets/test_asset_routes.py: test_create_asset_asset_instance,
+    // test_get_asset_asset_instances
     @Test
     void assetInstancesAndSceneShots() {
         String p = f.project("Instances");

@@ -46,7 +46,7 @@ class AssetRoutesTest {
         return r.map();
     }
 
-    // Zou tests/assets/test_route_assets.py: test_new_asset answers the created asset (201) with type Asset
+    // Zou tests/blueprints/assets/test_assets.py: test_create_asset (201, name, description and data stored)
     @Test
     void creatingAnAssetAnswersItAndEmitsAssetNew() {
         Map<String, Object> asset = newAsset("Hjalmar");
@@ -74,7 +74,7 @@ class AssetRoutesTest {
         return (Map<String, Object>) o;
     }
 
-    // Zou tests/assets/test_route_assets.py: test_get_asset has project_name, asset_type_name and tasks
+    // Zou tests/blueprints/assets/test_assets.py: test_get_asset (project_name, asset_type_id/name, tasks)
     @Test
     void fullAssetHasZousExtraFieldsAndTasks() {
         Map<String, Object> asset = newAsset("Boris");
@@ -138,7 +138,7 @@ class AssetRoutesTest {
         assertThat(admin.get("/data/assets?project_id=nope").status()).isEqualTo(400);
     }
 
-    // Zou tests/assets/test_route_assets.py: test_remove_asset (canceled when it has tasks) and force deletion
+    // Zou tests/blueprints/assets/test_assets.py: test_remove_asset_with_tasks (canceled), test_remove_asset
     @Test
     void deletingAnAssetWithTasksCancelsItUnlessForced() {
         String id = (String) newAsset("Doomed").get("id");

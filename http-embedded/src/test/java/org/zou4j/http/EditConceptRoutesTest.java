@@ -49,7 +49,8 @@ class EditConceptRoutesTest {
         return (List<Map<String, Object>>) o;
     }
 
-    // Zou tests/edits/test_route_edits.py: creation, full GET with tasks, lists, delete
+    // Zou tests/blueprints/edits/test_edits.py: test_create_edit, test_get_edit, test_get_project_edits,
+    // test_remove_edit_with_tasks (canceled), test_remove_edit_with_tasks_force
     @Test
     void editsAreCreatedListedReadAndDeleted() {
         String p = f.project("Edits");
@@ -89,7 +90,8 @@ class EditConceptRoutesTest {
         assertThat(admin.get("/data/edits/" + id).status()).isEqualTo(404);
     }
 
-    // Zou tests/concepts/test_route_concepts.py: creation with links, full GET, lists, delete
+    // Zou tests/blueprints/concepts/test_concepts.py: test_create_concept, test_get_concept, test_get_project_concepts,
+    // test_delete_concept
     @Test
     void conceptsAreCreatedByTeamMembersWithTheirLinks() {
         ApiClient member = f.person("user");

@@ -48,7 +48,7 @@ class ShotRoutesTest {
         return (Map<String, Object>) event.get("data");
     }
 
-    // Zou tests/shots/test_route_shots.py: test_create_episode/sequence/shot; creating twice answers the same entity
+    // Zou tests/blueprints/shots/test_shots.py: test_create_shot; creating twice answers the same entity (Zou's get_by)
     @Test
     void creationAnswersTheEntityEmitsEventsAndIsIdempotentByName() {
         Map<String, Object> ep = post("/data/projects/" + project + "/episodes", Map.of("name", "E01"));
@@ -106,6 +106,13 @@ class ShotRoutesTest {
         assertThat(admin.get("/data/shots/" + sq).status()).as("a sequence id is no shot").isEqualTo(404);
         assertThat(admin.get("/data/sequences/" + sh).status()).isEqualTo(404);
         assertThat(admin.get("/data/episodes/nope").status()).isEqualTo(404);
+        // Zou tests/blueprints/shots/test_shots.py: test_get_shot_with_invalid_id, test_get_shots_for_project_404
+        assertThat(admin.get("/data/shots/undefined").status()).isEqualTo(404);
+        assertThat(admin.get("/data/projects/unknown/shots").status()).isEqualTo(404);
+        // test_get_shots_by_project_and_name: a malformed project_id criterion is a 400
+        assertThat(admin.get("/data/shots/all?project_id=undefined&name=SH01").status()).isEqualTo(400);
+        assertThat(admin.get("/data/shots/all?project_id=" + p + "&name=sh010").list()).extracting(m -> m.get("id"))
+                .containsExactly(sh);
 
         assertThat(admin.get("/data/shots/" + sh + "/tasks").list()).extracting(t -> t.get("id"))
                 .containsExactly(task);
@@ -184,7 +191,7 @@ class ShotRoutesTest {
         assertThat(row.get(fields.indexOf("sequence_name"))).isEqualTo("SQ01");
     }
 
-    // Zou tests/shots/test_route_shots.py: test_update_shot, test_remove_shot (canceled with tasks) and force
+    // Zou tests/blueprints/shots/test_shots.py: test_remove_shot_with_tasks (canceled), test_remove_shot
     @Test
     void putUpdatesAShotAndDeletesFollowZousRules() {
         String p = f.project("Deletes");
