@@ -324,4 +324,33 @@ class ShotRoutesTest {
         assertThat(other.get("/data/projects/" + p + "/quotas/persons/" + f.idOf(artist)).status()).isEqualTo(403);
         assertThat(other.get("/data/projects/" + p + "/quotas/" + layout).status()).isEqualTo(403);
     }
+
+    // Zou's mask_metadata_for_vendor: a vendor does not see metadata of other departments' descriptors
+    @Test
+    void vendorsDoNotSeeMetadataOfOtherDepartments() {
+        String animationDept = f.create("departments", Map.of("name", "Animation", "color", "#000000"));
+        String compositing = f.create("departments", Map.of("name", "Compositing", "color", "#000000"));
+        String email = "vendor-md@example.com";
+        ApiClient.Reply person = admin.post("/api/data/persons", Map.of("first_name", "V", "last_name", "M",
+                "email", email, "role", "vendor", "password", EntityRoutesFixture.PASSWORD,
+                "departments", List.of(animationDept)));
+        assertThat(person.status()).as(person.text()).isEqualTo(201);
+        String vendorId = (String) person.map().get("id");
+        String p = f.create("projects", Map.of("name", "Masked", "team", List.of(vendorId)));
+        f.create("metadata-descriptors", Map.of("project_id", p, "entity_type", "Shot", "name", "Secret",
+                "field_name", "secret", "data_type", "string", "departments", List.of(compositing)));
+        f.create("metadata-descriptors", Map.of("project_id", p, "entity_type", "Shot", "name", "Mine",
+                "field_name", "mine", "data_type", "string", "departments", List.of(animationDept)));
+        String sq = (String) post("/data/projects/" + p + "/sequences", Map.of("name", "SQ01")).get("id");
+        String sh = (String) post("/data/projects/" + p + "/shots", Map.of("name", "SH010", "sequence_id", sq,
+                "data", Map.of("secret", "x", "mine", "y", "free", "z"))).get("id");
+        f.task(p, sh, layout, todo, vendorId);
+        ApiClient vendor = f.client(email);
+        assertThat(vendor.get("/data/projects/" + p + "/shots").list()).singleElement()
+                .satisfies(s -> assertThat(s.get("data")).isEqualTo(Map.of("mine", "y", "free", "z")));
+        assertThat(vendor.get("/data/shots/with-tasks?project_id=" + p).list()).singleElement()
+                .satisfies(s -> assertThat(s.get("data")).isEqualTo(Map.of("mine", "y", "free", "z")));
+        assertThat(admin.get("/data/shots/with-tasks?project_id=" + p).list()).singleElement()
+                .satisfies(s -> assertThat(s.get("data")).isEqualTo(Map.of("secret", "x", "mine", "y", "free", "z")));
+    }
 }

@@ -132,7 +132,7 @@ public final class EntityService {
     @SuppressWarnings("unchecked")
     private Map<String, Object> withTasksOf(HookContext ctx, EntityKind kind, Row row) throws SQLException {
         WithTasks.Spec spec = new WithTasks.Spec(kind, ctx.caller().personId(), row.id(), null, null, null, null,
-                null, kind == EntityKind.SHOT ? (UUID) row.get("entity_type_id") : null);
+                null, kind == EntityKind.SHOT ? (UUID) row.get("entity_type_id") : null, null); // Zou: no mask here
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator g = crud.jsonForm().mapper().getFactory().createGenerator(out)) {
             withTasks.write(ctx.tx(), spec, g);
@@ -308,6 +308,10 @@ public final class EntityService {
     private List<Map<String, Object>> decorateList(HookContext ctx, EntityKind kind, List<Row> rows, boolean names)
             throws SQLException {
         List<Map<String, Object>> out = crud.serialize(ctx, model("entity"), rows, false, ModelHooks.View.LIST);
+        VendorMask mask = VendorMask.of(ctx, kind.typeName());
+        if (mask != null) {
+            mask.apply(out, crud.jsonForm());
+        }
         for (int i = 0; i < rows.size(); i++) {
             Map<String, Object> m = out.get(i);
             m.put("type", kind.typeName());
@@ -732,7 +736,8 @@ public final class EntityService {
             boolean vendor = isVendor(ctx) || criteria.containsKey("assigned_to");
             UUID me = caller.personId();
             WithTasks.Spec spec = new WithTasks.Spec(kind, me, id, projectId, episode, assetTypeId,
-                    caller.isAdmin() ? null : me, vendor ? me : null, shotType);
+                    caller.isAdmin() ? null : me, vendor ? me : null, shotType,
+                    VendorMask.of(ctx, kind.typeName()));
             if (kind == EntityKind.SHOT && shotType == null) {
                 readTx.close();
                 return emptyStream();
@@ -790,7 +795,19 @@ public final class EntityService {
                 filters.add(Filter.eq("parent_id", episodeId));
             }
             boolean assigned = isVendor(ctx) || criteria.containsKey("assigned_to");
-            return views.withTasks(ctx, kind, filters, assigned ? ctx.caller().personId() : null);
+            List<Map<String, Object>> rows = views.withTasks(ctx, kind, filters, assigned ? ctx.caller().personId()
+                    : null);
+            VendorMask mask = VendorMask.of(ctx, kind.typeName());
+            if (mask != null) {
+                for (Map<String, Object> r : rows) {
+                    r.putIfAbsent("project_id", projectId.toString());
+                }
+                mask.apply(rows, crud.jsonForm());
+                if (kind != EntityKind.EDIT && kind != EntityKind.CONCEPT) {
+                    rows.forEach(r -> r.remove("project_id"));
+                }
+            }
+            return rows;
         });
     }
 

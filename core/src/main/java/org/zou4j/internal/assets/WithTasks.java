@@ -28,7 +28,7 @@ import org.zou4j.internal.sql.Tx;
 final class WithTasks {
     /** The filters of one view, as SQL over {@code e} (the entity) and the joins of its FROM clause. */
     record Spec(EntityKind kind, UUID me, UUID id, UUID projectId, String episodeId, UUID assetTypeId,
-                UUID teamOf, UUID assignedTo, UUID shotTypeId) {
+                UUID teamOf, UUID assignedTo, UUID shotTypeId, VendorMask mask) {
     }
 
     private static final List<String> TEMPORAL = List.copyOf(Choices.TEMPORAL_ENTITY_TYPES);
@@ -224,9 +224,9 @@ final class WithTasks {
             while (entities.next()) {
                 ResultSet r = entities.resultSet();
                 if (asset) {
-                    writeAsset(g, r, merge, subscribed, castInEpisodes);
+                    writeAsset(g, r, merge, subscribed, castInEpisodes, s.mask());
                 } else {
-                    writeShot(g, r, merge, subscribed, shape.compact());
+                    writeShot(g, r, merge, subscribed, shape.compact(), s.mask());
                 }
             }
             if (!shape.stream()) {
@@ -241,8 +241,26 @@ final class WithTasks {
         }
     }
 
+    /** The entity's data as stored, or without the keys a vendor may not see. */
+    private String masked(String data, ResultSet r, int projectColumn, VendorMask mask)
+            throws SQLException, IOException {
+        if (mask == null || data == null) {
+            return data;
+        }
+        Set<String> hidden = mask.hidden(r.getObject(projectColumn, UUID.class));
+        if (hidden.isEmpty()) {
+            return data;
+        }
+        JsonNode node = mapper.readTree(data);
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+            object.remove(hidden);
+            return mapper.writeValueAsString(object);
+        }
+        return data;
+    }
+
     private void writeAsset(JsonGenerator g, ResultSet r, Merge merge, Set<UUID> subscribed,
-                            Map<UUID, List<UUID>> castIn) throws SQLException, IOException {
+                            Map<UUID, List<UUID>> castIn, VendorMask mask) throws SQLException, IOException {
         UUID id = r.getObject(1, UUID.class);
         g.writeStartObject();
         g.writeStringField("id", id.toString());
@@ -264,7 +282,7 @@ final class WithTasks {
         g.writeEndArray();
         writeBoolean(g, "is_casting_standby", r, 10);
         writeBoolean(g, "is_shared", r, 11);
-        String data = r.getString(12);
+        String data = masked(r.getString(12), r, 13, mask);
         g.writeFieldName("data");
         g.writeRawValue(data == null ? "{}" : data);
         g.writeArrayFieldStart("tasks");
@@ -281,10 +299,10 @@ final class WithTasks {
         g.writeEndArray();
     }
 
-    private void writeShot(JsonGenerator g, ResultSet r, Merge merge, Set<UUID> subscribed, boolean compact)
-            throws SQLException, IOException {
+    private void writeShot(JsonGenerator g, ResultSet r, Merge merge, Set<UUID> subscribed, boolean compact,
+                           VendorMask mask) throws SQLException, IOException {
         UUID id = r.getObject(1, UUID.class);
-        String data = r.getString(18);
+        String data = masked(r.getString(18), r, 12, mask);
         JsonNode node = data == null ? null : mapper.readTree(data);
         g.writeStartObject();
         writeBoolean(g, "canceled", r, 5);
