@@ -220,7 +220,12 @@ class ShotRoutesTest {
         String sh2 = (String) post("/data/projects/" + p + "/shots", Map.of("name", "SH090", "sequence_id", sq2))
                 .get("id");
         f.task(p, sh2, layout, todo);
+        String character = f.create("entity-types", Map.of("name", "Character"));
+        String episodeAsset = (String) post("/data/projects/" + p + "/asset-types/" + character + "/assets/new",
+                Map.of("name", "Guest", "episode_id", ep)).get("id");
+        assertThat(admin.delete("/data/episodes/" + ep).status()).as("still referenced").isEqualTo(400);
         assertThat(admin.delete("/data/episodes/" + ep + "?force=true").status()).isEqualTo(204);
+        assertThat(admin.get("/data/assets/" + episodeAsset).status()).as("its assets go too").isEqualTo(404);
         assertThat(admin.get("/data/shots/" + sh2).status()).isEqualTo(404);
         assertThat(admin.get("/data/sequences/" + sq2).status()).isEqualTo(404);
     }

@@ -567,6 +567,22 @@ public final class EntityService {
                 case SEQUENCE, EPISODE -> {
                     if (force) {
                         deleteTree(ctx, row.id());
+                        if (kind == EntityKind.EPISODE) {
+                            // Zou: the episode's own assets go with their tasks, its playlists are deleted
+                            for (Row asset : ctx.tx().select("entity", List.of(Filter.eq("source_id", row.id())))) {
+                                Cascades.deleteTasks(ctx.tx(), ctx.tx().column("task", "id",
+                                        List.of(Filter.eq("entity_id", asset.id()))));
+                                Cascades.deleteEntities(ctx.tx(), List.of(asset.id()));
+                                ctx.events().emit("asset:delete", Map.of("asset_id", asset.id().toString()),
+                                        projectId);
+                            }
+                            BoundModel playlists = model("playlist");
+                            for (Row playlist : ctx.tx().select("playlist", List.of(Filter.eq("episode_id",
+                                    row.id())))) {
+                                playlists.hooks().beforeDelete(ctx, playlist, true);
+                                ctx.tx().delete("playlist", List.of(Filter.eq("id", playlist.id())));
+                            }
+                        }
                     }
                     refuseIfReferenced(ctx, row, taskIds);
                     Cascades.deleteEntities(ctx.tx(), List.of(row.id()));
@@ -599,9 +615,12 @@ public final class EntityService {
         ctx.tx().delete("schedule_item", List.of(Filter.eq("object_id", id)));
     }
 
+    /** Zou's IntegrityError on a sequence or episode that tasks, entities or playlists still point to: 400. */
     private static void refuseIfReferenced(HookContext ctx, Row row, List<Object> taskIds) throws SQLException {
         if (!taskIds.isEmpty() && ctx.tx().exists("task", List.of(Filter.eq("entity_id", row.id())))
-                || ctx.tx().exists("entity", List.of(Filter.eq("parent_id", row.id())))) {
+                || ctx.tx().exists("entity", List.of(Filter.eq("parent_id", row.id())))
+                || ctx.tx().exists("entity", List.of(Filter.eq("source_id", row.id())))
+                || ctx.tx().exists("playlist", List.of(Filter.eq("episode_id", row.id())))) {
             throw ZouException.badRequest(ErrorCode.REFERENCED, "Some data are still linked to this "
                     + EntityService.kindName(ctx, row) + ".");
         }
