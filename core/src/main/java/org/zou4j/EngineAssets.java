@@ -194,4 +194,14 @@ final class EngineAssets implements Assets {
     public Map<String, Object> quotas(String projectId, String taskTypeOrPersonId, boolean perPerson, Query query) {
         return service.quotas(caller, projectId, taskTypeOrPersonId, perPerson, query);
     }
+
+    @Override
+    public JsonStream listStream(EntityKind kind, Query query) {
+        return service.listStream(caller, kind, query);
+    }
+
+    @Override
+    public JsonStream projectListStream(EntityKind kind, String projectId, Query query) {
+        return service.projectListStream(caller, kind, projectId, query);
+    }
 }

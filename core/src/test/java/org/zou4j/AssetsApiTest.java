@@ -45,6 +45,14 @@ class AssetsApiTest {
             List<?> rows = new ObjectMapper().readValue(out.toByteArray(), List.class);
             assertThat(rows).hasSize(1);
 
+            ByteArrayOutputStream listed = new ByteArrayOutputStream();
+            try (JsonStream list = assets.projectListStream(EntityKind.ASSET, project, Query.all())) {
+                list.writeJson(listed);
+            }
+            assertThat(new ObjectMapper().readValue(listed.toByteArray(), List.class)).as("streamed = listed")
+                    .isEqualTo(new ObjectMapper().readValue(new ObjectMapper().writeValueAsBytes(
+                            assets.projectList(EntityKind.ASSET, project, Query.all())), List.class));
+
             assets.delete(EntityKind.ASSET, (String) hero.get("id"), false);
             assertThat(assets.projectList(EntityKind.ASSET, project, Query.all())).isEmpty();
         }

@@ -34,6 +34,12 @@ public interface Assets {
      */
     List<Map<String, Object>> list(EntityKind kind, Query query);
 
+    /** {@link #list}, streamed with bounded memory (assets and shots lists can be large). */
+    JsonStream listStream(EntityKind kind, Query query);
+
+    /** {@link #projectList}, streamed with bounded memory. */
+    JsonStream projectListStream(EntityKind kind, String projectId, Query query);
+
     /** The entities of {@code kind} of one project, as {@code GET /data/projects/<id>/assets} (shots, ...) answer. */
     List<Map<String, Object>> projectList(EntityKind kind, String projectId, Query query);
 

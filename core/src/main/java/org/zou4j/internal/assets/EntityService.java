@@ -181,7 +181,86 @@ public final class EntityService {
 
     /** {@code GET /data/assets}, {@code /data/shots}, {@code /data/sequences}, {@code /data/episodes}, ... */
     public List<Map<String, Object>> list(Caller caller, EntityKind kind, Query query) {
-        return read(caller, ctx -> {
+        return read(caller, ctx -> materialize(ctx, kind, listPlan(ctx, kind, query)));
+    }
+
+    /** {@link #list}, streamed from a read transaction with bounded memory. */
+    public JsonStream listStream(Caller caller, EntityKind kind, Query query) {
+        return stream(caller, kind, ctx -> listPlan(ctx, kind, query));
+    }
+
+    /** What a list selects: entity filters, whether Zou adds joined names, or nothing at all. */
+    private record ListPlan(List<Filter> filters, boolean names, boolean empty) {
+    }
+
+    private List<Map<String, Object>> materialize(HookContext ctx, EntityKind kind, ListPlan plan)
+            throws SQLException {
+        if (plan.empty()) {
+            return List.of();
+        }
+        List<Row> rows = ctx.tx().select("entity", plan.filters(), List.of(Tx.Order.asc("name"), Tx.Order.asc("id")),
+                0, 0);
+        return decorateList(ctx, kind, rows, plan.names());
+    }
+
+    /**
+     * A list streamed in batches of 500 rows (serialized and written as they come); the plan (parameters, access) is
+     * made before this returns, so errors surface as plain answers, never half-way through a body.
+     */
+    private JsonStream stream(Caller caller, EntityKind kind, Work<ListPlan> planner) {
+        Database.ReadTx readTx = crud.database().openReadTx();
+        try {
+            HookContext ctx = crud.context(caller, readTx.tx(), null);
+            ListPlan plan = planner.run(ctx);
+            return new JsonStream() {
+                @Override
+                public void writeJson(OutputStream out) {
+                    try (readTx; JsonGenerator g = crud.jsonForm().mapper().getFactory().createGenerator(out)) {
+                        g.writeStartArray();
+                        if (!plan.empty()) {
+                            try (org.zou4j.internal.sql.RowCursor cursor = readTx.tx().stream("entity",
+                                    plan.filters(), List.of(Tx.Order.asc("name"), Tx.Order.asc("id")), 0, 0)) {
+                                List<Row> batch = new ArrayList<>(500);
+                                for (Row r = cursor.next(); ; r = cursor.next()) {
+                                    if (r != null) {
+                                        batch.add(r);
+                                    }
+                                    if (batch.size() == 500 || r == null && !batch.isEmpty()) {
+                                        for (Map<String, Object> m : decorateList(ctx, kind, batch, plan.names())) {
+                                            crud.jsonForm().mapper().writeValue(g, m);
+                                        }
+                                        batch.clear();
+                                    }
+                                    if (r == null) {
+                                        break;
+                                    }
+                                }
+                            }
+                        }
+                        g.writeEndArray();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    } catch (SQLException e) {
+                        throw Database.translate(e);
+                    }
+                }
+
+                @Override
+                public void close() {
+                    readTx.close();
+                }
+            };
+        } catch (SQLException e) {
+            readTx.close();
+            throw Database.translate(e);
+        } catch (RuntimeException e) {
+            readTx.close();
+            throw e;
+        }
+    }
+
+    private ListPlan listPlan(HookContext ctx, EntityKind kind, Query query) throws SQLException {
+        {
             Map<String, String> criteria = criteria(query);
             List<Filter> filters = new ArrayList<>();
             if (kind == EntityKind.SHOT || kind == EntityKind.SCENE) {
@@ -222,7 +301,7 @@ public final class EntityService {
             if (isVendor(ctx) && kind != EntityKind.ASSET && kind != EntityKind.SHOT && kind != EntityKind.SCENE
                     && kind != EntityKind.EDIT && kind != EntityKind.CONCEPT) {
                 if (projectId == null) {
-                    return List.of();
+                    return new ListPlan(List.of(), false, true);
                 }
                 filters.add(assignedEntities(ctx, kind));
             } else if (isVendor(ctx) || criteria.remove("assigned_to") != null) {
@@ -231,16 +310,24 @@ public final class EntityService {
             criteria.remove("assigned_to");
             filters.addAll(kindFilter(ctx, kind));
             filters.addAll(columnFilters(criteria));
-            List<Row> rows = ctx.tx().select("entity", filters, List.of(Tx.Order.asc("name"), Tx.Order.asc("id")), 0,
-                    0);
-            return decorateList(ctx, kind, rows, kind != EntityKind.SEQUENCE && kind != EntityKind.EPISODE);
-        });
+            return new ListPlan(filters, kind != EntityKind.SEQUENCE && kind != EntityKind.EPISODE, false);
+        }
     }
 
     /** {@code GET /data/projects/<id>/<kind>s}. */
     public List<Map<String, Object>> projectList(Caller caller, EntityKind kind, String projectIdText, Query query) {
         UUID projectId = parsePathId(projectIdText);
-        return read(caller, ctx -> {
+        return read(caller, ctx -> materialize(ctx, kind, projectPlan(ctx, kind, projectId, query)));
+    }
+
+    /** {@link #projectList}, streamed from a read transaction with bounded memory. */
+    public JsonStream projectListStream(Caller caller, EntityKind kind, String projectIdText, Query query) {
+        UUID projectId = parsePathId(projectIdText);
+        return stream(caller, kind, ctx -> projectPlan(ctx, kind, projectId, query));
+    }
+
+    private ListPlan projectPlan(HookContext ctx, EntityKind kind, UUID projectId, Query query) throws SQLException {
+        {
             requireProjectExists(ctx.tx(), projectId);
             requireProjectAccess(ctx.access(), projectId);
             Map<String, String> criteria = kind == EntityKind.ASSET ? criteria(query) : new HashMap<>();
@@ -262,10 +349,8 @@ public final class EntityService {
                 filters.add(kind == EntityKind.EPISODE || kind == EntityKind.SEQUENCE ? assignedEntities(ctx, kind)
                         : Filter.sub("id", "task", "entity_id", Scopes.assignedTasks(ctx.access(), "id")));
             }
-            List<Row> rows = ctx.tx().select("entity", filters, List.of(Tx.Order.asc("name"), Tx.Order.asc("id")), 0,
-                    0);
-            return decorateList(ctx, kind, rows, kind == EntityKind.ASSET);
-        });
+            return new ListPlan(filters, kind == EntityKind.ASSET, false);
+        }
     }
 
     /** {@code GET /data/projects/<id>/asset-types/<type_id>/assets}. */

@@ -14,9 +14,9 @@ public final class AssetRoutes {
     public List<Route> routes() {
         return List.of(
                 Route.of("GET", "/data/assets", true,
-                        call -> call.json().ok(assets(call).list(EntityKind.ASSET, call.query()))),
+                        call -> stream(call, assets(call).listStream(EntityKind.ASSET, call.query()))),
                 Route.of("GET", "/data/assets/all", true,
-                        call -> call.json().ok(assets(call).list(EntityKind.ASSET, call.query()))),
+                        call -> stream(call, assets(call).listStream(EntityKind.ASSET, call.query()))),
                 Route.of("GET", "/data/assets/with-tasks", true,
                         call -> stream(call, assets(call).withTasks(EntityKind.ASSET, call.query()))),
                 Route.of("GET", "/data/assets/<asset_id>", true,
@@ -31,8 +31,8 @@ public final class AssetRoutes {
                 Route.of("GET", "/data/assets/<asset_id>/task-types", true,
                         call -> call.json().ok(assets(call).taskTypes(EntityKind.ASSET, call.param("asset_id")))),
                 Route.of("GET", "/data/projects/<project_id>/assets", true,
-                        call -> call.json().ok(assets(call).projectList(EntityKind.ASSET, call.param("project_id"),
-                                call.query()))),
+                        call -> stream(call, assets(call).projectListStream(EntityKind.ASSET,
+                                call.param("project_id"), call.query()))),
                 Route.of("GET", "/data/projects/<project_id>/asset-types/<asset_type_id>/assets", true,
                         call -> call.json().ok(assets(call).projectTypeAssets(call.param("project_id"),
                                 call.param("asset_type_id"), call.query()))),

@@ -15,8 +15,10 @@ public final class ShotRoutes {
     public List<Route> routes() {
         List<Route> r = new ArrayList<>();
         // collections
-        r.add(Route.of("GET", "/data/shots", true, call -> list(call, EntityKind.SHOT)));
-        r.add(Route.of("GET", "/data/shots/all", true, call -> list(call, EntityKind.SHOT)));
+        r.add(Route.of("GET", "/data/shots", true,
+                call -> AssetRoutes.stream(call, assets(call).listStream(EntityKind.SHOT, call.query()))));
+        r.add(Route.of("GET", "/data/shots/all", true,
+                call -> AssetRoutes.stream(call, assets(call).listStream(EntityKind.SHOT, call.query()))));
         r.add(Route.of("GET", "/data/sequences", true, call -> list(call, EntityKind.SEQUENCE)));
         r.add(Route.of("GET", "/data/episodes", true, call -> list(call, EntityKind.EPISODE)));
         r.add(Route.of("GET", "/data/scenes/all", true, call -> list(call, EntityKind.SCENE)));
@@ -85,8 +87,8 @@ public final class ShotRoutes {
     /** GET (list) and POST (create) of {@code /data/projects/<project_id>/<collection>}. */
     static void project(List<Route> r, String collection, EntityKind kind) {
         String path = "/data/projects/<project_id>/" + collection;
-        r.add(Route.of("GET", path, true,
-                call -> call.json().ok(assets(call).projectList(kind, call.param("project_id"), call.query()))));
+        r.add(Route.of("GET", path, true, call -> AssetRoutes.stream(call,
+                assets(call).projectListStream(kind, call.param("project_id"), call.query()))));
         r.add(Route.of("POST", path, true, call -> call.json().answer(201,
                 assets(call).create(kind, call.param("project_id"), call.jsonObjectBody()))));
     }
