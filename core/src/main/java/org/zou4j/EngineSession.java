@@ -57,6 +57,13 @@ final class EngineSession implements Session {
         return new EngineProduction(engine.production(), caller);
     }
 
+    @Override
+    public org.zou4j.assets.Assets assets() {
+        engine.ensureOpen();
+        refuseIfRestricted();
+        return new EngineAssets(engine.entities(), caller);
+    }
+
     void refuseIfRestricted() {
         if (restrictedToEnrolment) {
             throw AuthErrors.twoFactorSetupRequired();

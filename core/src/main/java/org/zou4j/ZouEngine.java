@@ -44,6 +44,7 @@ public final class ZouEngine implements AutoCloseable {
     private final CrudService crud;
     private final EngineEvents events;
     private final ProductionService production;
+    private final org.zou4j.internal.assets.EntityService entities;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final byte[] secretKey;
@@ -74,6 +75,7 @@ public final class ZouEngine implements AutoCloseable {
             EventLog eventLog = new EventLog(mapper, clock, events);
             this.crud = new CrudService(database, registry, eventLog, mapper, clock);
             this.production = new ProductionService(crud, eventLog);
+            this.entities = new org.zou4j.internal.assets.EntityService(crud, eventLog);
             authService.bind(crud);
             this.auth = authService;
             this.twoFactor = new TwoFactor(this, authService.twoFactor());
@@ -387,6 +389,10 @@ public final class ZouEngine implements AutoCloseable {
 
     ProductionService production() {
         return production;
+    }
+
+    org.zou4j.internal.assets.EntityService entities() {
+        return entities;
     }
 
     CrudService crud() {

@@ -70,7 +70,7 @@ public final class BenchMain {
             double scale = 1.0;
             int runs = -1;
             int wrkSeconds = -1;
-            Set<Integer> only = new HashSet<>(List.of(1, 2, 3, 4, 5));
+            Set<Integer> only = new HashSet<>(List.of(1, 2, 3, 4, 5, 6));
             Path out = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -86,7 +86,7 @@ public final class BenchMain {
                     case "--out" -> out = Path.of(args[++i]);
                     case "-h", "--help" -> {
                         System.out.println("usage: ./zou4j bench [--scale 1.0] [--runs N] [--wrk-seconds N] "
-                                + "[--only 1,2,3,4,5] [--out report.md]");
+                                + "[--only 1,2,3,4,5,6] [--out report.md]");
                         System.exit(0);
                     }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -115,11 +115,14 @@ public final class BenchMain {
         long t0 = System.nanoTime();
         data = BenchData.prepare(target.resolve("bench-data"), opts.scale(), LOG);
         header();
-        if (opts.only().contains(1) || opts.only().contains(3)) {
+        if (opts.only().contains(1) || opts.only().contains(3) || opts.only().contains(6)) {
             inProcess();
         }
         if (opts.only().contains(1)) {
             heapProof();
+        }
+        if (opts.only().contains(6)) {
+            withTasksHeap();
         }
         if (opts.only().contains(2) || opts.only().contains(4) || opts.only().contains(5)) {
             separateServer();
@@ -194,6 +197,12 @@ public final class BenchMain {
             if (opts.only().contains(3)) {
                 javaApi(engine, floor, storage);
             }
+            if (opts.only().contains(6)) {
+                try (EngineServer server = EngineServer.start(engine); FloorServer floorServer = new FloorServer(floor)) {
+                    authServed = server.token() != null;
+                    withTasksViews(server, floorServer);
+                }
+            }
         }
     }
 
@@ -262,6 +271,129 @@ public final class BenchMain {
             "engine/floor CPU", "bytes", "same bytes"}, rows);
         report.target("tasks75k_vs_floor", mainRatio, 1.3, true,
                 "median time to last byte of GET /data/tasks?project_id=P (asset project), engine / floor");
+    }
+
+    private List<Scenario> withTasksScenarios() {
+        UUID assets = data.id("project.assets");
+        UUID shots = data.id("project.shots");
+        return List.of(
+                new Scenario(String.format("shots with tasks (%,d shots / %,d tasks)", data.count("count.shots"),
+                        data.count("count.shot_tasks")), "/data/shots/with-tasks?project_id=" + shots, shots, null,
+                        true),
+                new Scenario(String.format("assets with tasks (%,d assets / %,d tasks)", data.count("count.assets"),
+                        data.count("count.asset_tasks")), "/data/assets/with-tasks?project_id=" + assets, assets,
+                        null, true));
+    }
+
+    /** Body sizes of the with-tasks views as the engine answers them (for the heap bound of item 6). */
+    private final Map<String, Long> withTasksBytes = new LinkedHashMap<>();
+
+    /** Item 6: Kitsu's with-tasks views over HTTP beside a hand-written JDBC + Jackson floor of the same JSON. */
+    private void withTasksViews(EngineServer server, FloorServer floorServer) throws Exception {
+        LOG.println("bench: item 6 (with-tasks views)");
+        report.heading(6, "6. Kitsu's with-tasks views over HTTP: engine vs floor");
+        report.para("Engine: " + server.description() + ". Floor: hand-written JDBC (entities, their tasks and the "
+                + "tasks' assignees read by three cursors in Zou's order and merged) written by Jackson's streaming "
+                + "generator in exactly the engine's JSON (checked by SHA-256), served like item 1's floor. "
+                + opts.runs() + " runs after " + opts.warmups() + " warm-ups, interleaved; time to the last byte.");
+        List<String[]> rows = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        try (MiniHttp engineHttp = new MiniHttp("127.0.0.1", server.port());
+             MiniHttp floorHttp = new MiniHttp("127.0.0.1", floorServer.port())) {
+            for (Scenario s : withTasksScenarios()) {
+                LOG.println("bench:   " + s.name());
+                MiniHttp.Response e = engineHttp.get(s.path(), server.token(), false, true);
+                MiniHttp.Response f = floorHttp.get(s.path(), null, false, true);
+                if (e.status() != 200 || f.status() != 200) {
+                    throw new IOException(s.path() + ": engine " + e.status() + ", floor " + f.status());
+                }
+                boolean identical = Arrays.equals(e.sha256(), f.sha256());
+                if (!identical) {
+                    explainDifference(engineHttp, floorHttp, s, server.token());
+                }
+                withTasksBytes.put(s.path(), e.bodyBytes());
+                Sample engine = new Sample(opts.runs());
+                Sample floor = new Sample(opts.runs());
+                for (int i = -opts.warmups(); i < opts.runs(); i++) {
+                    boolean engineFirst = (i & 1) == 0;
+                    for (int k = 0; k < 2; k++) {
+                        boolean isEngine = (k == 0) == engineFirst;
+                        MiniHttp http = isEngine ? engineHttp : floorHttp;
+                        Probe probe = Probe.start();
+                        MiniHttp.Response r = http.get(s.path(), isEngine ? server.token() : null, false, false);
+                        probe.stop();
+                        if (r.status() != 200) {
+                            throw new IOException(s.path() + " answered " + r.status());
+                        }
+                        if (i >= 0) {
+                            (isEngine ? engine : floor).add(i, probe);
+                        }
+                    }
+                }
+                double ratio = engine.wall().median() / floor.wall().median();
+                ratios.add(ratio);
+                rows.add(new String[] {s.name(), Report.ms(engine.wall().median()), Report.ms(engine.wall().p99()),
+                    Report.ms(engine.cpu().median()), Report.mb(engine.alloc().median()),
+                    Report.ms(floor.wall().median()), Report.ms(floor.cpu().median()),
+                    Report.num(ratio) + " ×", Report.num(engine.cpu().median() / floor.cpu().median()) + " ×",
+                    Report.mb(e.bodyBytes()), identical ? "yes" : "**no**"});
+            }
+        }
+        report.table(new String[] {"GET", "engine median", "engine p99", "engine server CPU", "engine alloc",
+            "floor median", "floor server CPU", "engine/floor time", "engine/floor CPU", "bytes", "same bytes"}, rows);
+        report.target("shots_with_tasks_vs_floor", ratios.get(0), 1.5, true,
+                "median time to last byte of GET /data/shots/with-tasks?project_id=P, engine / floor");
+        report.target("assets_with_tasks_vs_floor", ratios.get(1), 1.5, true,
+                "median time to last byte of GET /data/assets/with-tasks?project_id=P, engine / floor");
+    }
+
+    /** Item 6's heap bound: the smallest server -Xmx that serves each with-tasks view completely. */
+    private void withTasksHeap() throws Exception {
+        LOG.println("bench: with-tasks heap bound (server JVM at small -Xmx)");
+        boolean real = authServed();
+        List<String[]> rows = new ArrayList<>();
+        List<Scenario> scenarios = withTasksScenarios();
+        String[] targets = {"shots_with_tasks_heap_mb", "assets_with_tasks_heap_mb"};
+        for (int k = 0; k < scenarios.size(); k++) {
+            Scenario s = scenarios.get(k);
+            Long expected = withTasksBytes.get(s.path());
+            int smallest = -1;
+            for (int mb : new int[] {16, 24, 32, 48, 64}) {
+                String outcome;
+                double ms = Double.NaN;
+                try (ServerProcess p = launchServer("-Xmx" + mb + "m", real, target.resolve("bench-server-xmx.log"))) {
+                    p.awaitFirst200("/", 60_000);
+                    String token = real ? Auth.token(p.port()).orElseThrow() : null;
+                    try (MiniHttp http = new MiniHttp("127.0.0.1", p.port())) {
+                        long start = System.nanoTime();
+                        MiniHttp.Response r = http.get(s.path(), token, false, false);
+                        ms = (System.nanoTime() - start) / 1e6;
+                        outcome = r.status() == 200 && (expected == null || r.bodyBytes() == expected)
+                                ? "served completely (" + r.bodyBytes() + " bytes)"
+                                : "failed: " + r.status() + " with " + r.bodyBytes() + " bytes";
+                    } catch (IOException e) {
+                        outcome = "failed: " + e.getMessage();
+                    }
+                    if (!p.isAlive()) {
+                        outcome = "failed: server died";
+                    }
+                } catch (IOException e) {
+                    outcome = "failed to start: " + e.getMessage();
+                }
+                rows.add(new String[] {s.name(), "-Xmx" + mb + "m", outcome, Report.ms(ms)});
+                if (outcome.startsWith("served")) {
+                    smallest = mb;
+                    break;
+                }
+            }
+            report.target(targets[k], smallest < 0 ? Double.NaN : smallest, 64, true,
+                    "smallest server -Xmx (MB) that serves " + s.path().substring(0, s.path().indexOf('?'))
+                            + "?project_id=P completely");
+        }
+        report.at(6);
+        report.para("**Heap bound.** Server in its own JVM (" + serverKind(real) + ") at a small maximum heap, "
+                + "smallest first; the view must be served completely (same byte count as above).");
+        report.table(new String[] {"GET", "server heap", "outcome", "time to last byte"}, rows);
     }
 
     /** Wall time, CPU and allocation of the JVM's threads but the calling one, around one operation. */

@@ -35,6 +35,10 @@ final class Floor {
         this.dataSource = dataSource;
     }
 
+    DataSource dataSource() {
+        return dataSource;
+    }
+
     /** {@code GET /data/tasks?project_id=P[&task_status_id=S]}, written to {@code out}. */
     void tasks(UUID projectId, UUID statusId, OutputStream out) throws SQLException, IOException {
         String sql = "SELECT * FROM task WHERE project_id = ?" + (statusId != null ? " AND task_status_id = ?" : "");

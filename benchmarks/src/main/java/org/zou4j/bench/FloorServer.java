@@ -20,12 +20,14 @@ import java.util.UUID;
  */
 final class FloorServer implements AutoCloseable {
     private final Floor floor;
+    private final WithTasksFloor withTasks;
     private final ServerSocket server;
     private final Thread acceptor;
     private volatile boolean closed;
 
     FloorServer(Floor floor) throws IOException {
         this.floor = floor;
+        this.withTasks = new WithTasksFloor(floor.dataSource());
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.acceptor = new Thread(this::accept, "floor-acceptor");
         this.acceptor.setDaemon(true);
@@ -80,6 +82,10 @@ final class FloorServer implements AutoCloseable {
                         String status = params.get("task_status_id");
                         floor.tasks(UUID.fromString(params.get("project_id")),
                                 status == null ? null : UUID.fromString(status), body);
+                    } else if (path.equals("/data/assets/with-tasks")) {
+                        withTasks.assets(UUID.fromString(params.get("project_id")), body);
+                    } else if (path.equals("/data/shots/with-tasks")) {
+                        withTasks.shots(UUID.fromString(params.get("project_id")), body);
                     } else if (path.equals("/data/entities")) {
                         floor.entities(UUID.fromString(params.get("project_id")), body);
                     } else {

@@ -45,6 +45,11 @@ public final class ZouHttpServer implements AutoCloseable {
         router.addAll(new SamlRoutes().routes());
         router.addAll(new DataRoutes().routes(b.engine));
         router.addAll(new ProductionRoutes().routes());
+        router.addAll(new org.zou4j.http.internal.routes.AssetRoutes().routes());
+        router.addAll(new org.zou4j.http.internal.routes.ShotRoutes().routes());
+        router.addAll(new org.zou4j.http.internal.routes.EditConceptRoutes().routes());
+        router.addAll(new org.zou4j.http.internal.routes.EntityRoutes().routes());
+        router.addAll(new org.zou4j.http.internal.routes.AssetLinkRoutes().routes());
         router.addAll(new EventRoutes().routes());
         router.addAll(new PluginRoutes().routes());
         this.socketIo = new SocketIoEndpoint(b.engine, json.mapper());

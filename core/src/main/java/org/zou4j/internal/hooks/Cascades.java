@@ -17,7 +17,7 @@ import org.zou4j.internal.sql.Tx;
  * ordered steps so every foreign key is released before the row it points to goes. Each method works on a set of
  * ids and never emits events for the rows it removes (Zou's services do not either), except where noted.
  */
-final class Cascades {
+public final class Cascades {
     private Cascades() {
     }
 
@@ -118,7 +118,7 @@ final class Cascades {
     }
 
     /** Tasks with everything hanging off them. */
-    static void deleteTasks(Tx tx, List<Object> taskIds) throws SQLException {
+    public static void deleteTasks(Tx tx, List<Object> taskIds) throws SQLException {
         if (taskIds.isEmpty()) {
             return;
         }
@@ -140,7 +140,7 @@ final class Cascades {
     }
 
     /** Entities (whose tasks are already gone) with their links, versions, files and asset instances. */
-    static void deleteEntities(Tx tx, List<Object> entityIds) throws SQLException {
+    public static void deleteEntities(Tx tx, List<Object> entityIds) throws SQLException {
         if (entityIds.isEmpty()) {
             return;
         }

@@ -342,6 +342,42 @@ public final class Tx {
         }
     }
 
+    /**
+     * Opens a forward-only cursor over a hand-written SELECT (for joined views that one table's filters cannot
+     * express), its parameters bound, never concatenated. The caller reads the {@link java.sql.ResultSet} and closes
+     * the cursor.
+     */
+    public SqlCursor query(String sql, List<?> binds) throws SQLException {
+        PreparedStatement ps = connection.prepareStatement(sql);
+        try {
+            for (int i = 0; i < binds.size(); i++) {
+                ps.setObject(i + 1, binds.get(i));
+            }
+            ps.setFetchSize(500);
+            return new SqlCursor(ps, ps.executeQuery());
+        } catch (SQLException | RuntimeException e) {
+            ps.close();
+            throw e;
+        }
+    }
+
+    /** A statement and its open result set, closed together. */
+    public record SqlCursor(PreparedStatement statement, ResultSet resultSet) implements AutoCloseable {
+        /** Advances to the next row; false at the end. */
+        public boolean next() throws SQLException {
+            return resultSet.next();
+        }
+
+        @Override
+        public void close() {
+            try (PreparedStatement s = statement; ResultSet r = resultSet) {
+                // closed by try-with-resources
+            } catch (SQLException e) {
+                // nothing more to release
+            }
+        }
+    }
+
     /** A sort key. */
     public record Order(String column, boolean descending) {
         public static Order asc(String column) {
