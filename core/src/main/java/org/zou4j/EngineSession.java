@@ -57,6 +57,13 @@ final class EngineSession implements Session {
         return new EngineProduction(engine.production(), caller);
     }
 
+    @Override
+    public org.zou4j.tasks.Tasks tasks() {
+        engine.ensureOpen();
+        refuseIfRestricted();
+        return new EngineTasks(engine.comments(), caller);
+    }
+
     void refuseIfRestricted() {
         if (restrictedToEnrolment) {
             throw AuthErrors.twoFactorSetupRequired();

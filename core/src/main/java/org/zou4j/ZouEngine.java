@@ -43,6 +43,7 @@ public final class ZouEngine implements AutoCloseable {
     private final CrudService crud;
     private final EngineEvents events;
     private final ProductionService production;
+    private final org.zou4j.internal.tasks.CommentService comments;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final byte[] secretKey;
@@ -72,6 +73,7 @@ public final class ZouEngine implements AutoCloseable {
             EventLog eventLog = new EventLog(mapper, clock, events);
             this.crud = new CrudService(database, registry, eventLog, mapper, clock);
             this.production = new ProductionService(crud, eventLog);
+            this.comments = new org.zou4j.internal.tasks.CommentService(crud, eventLog, b.attachmentStore);
             authService.bind(crud);
             this.auth = authService;
             this.twoFactor = new TwoFactor(this, authService.twoFactor());
@@ -387,6 +389,10 @@ public final class ZouEngine implements AutoCloseable {
         return production;
     }
 
+    org.zou4j.internal.tasks.CommentService comments() {
+        return comments;
+    }
+
     CrudService crud() {
         return crud;
     }
@@ -456,6 +462,7 @@ public final class ZouEngine implements AutoCloseable {
                 org.zou4j.internal.auth.TwoFactorSettings.defaults();
         private MailSender mailSender;
         private SamlConfig saml;
+        private org.zou4j.tasks.AttachmentStore attachmentStore = org.zou4j.tasks.AttachmentStore.inMemory();
 
         private Builder() {
         }
@@ -587,6 +594,15 @@ public final class ZouEngine implements AutoCloseable {
          */
         public Builder pluginsDirectory(Path dir) {
             this.pluginsDirectory = dir;
+            return this;
+        }
+
+        /**
+         * Where comment and chat attachment files are kept (default: in memory, lost when the engine closes; the
+         * standalone server keeps them under its data directory).
+         */
+        public Builder attachmentStore(org.zou4j.tasks.AttachmentStore store) {
+            this.attachmentStore = java.util.Objects.requireNonNull(store, "store");
             return this;
         }
 
