@@ -61,7 +61,7 @@ final class EngineSession implements Session {
     public org.zou4j.tasks.Tasks tasks() {
         engine.ensureOpen();
         refuseIfRestricted();
-        return new EngineTasks(engine.comments(), caller);
+        return new EngineTasks(engine.comments(), engine.tasks(), caller);
     }
 
     void refuseIfRestricted() {

@@ -44,6 +44,7 @@ public final class ZouEngine implements AutoCloseable {
     private final EngineEvents events;
     private final ProductionService production;
     private final org.zou4j.internal.tasks.CommentService comments;
+    private final org.zou4j.internal.tasks.TaskService tasks;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final byte[] secretKey;
@@ -74,6 +75,7 @@ public final class ZouEngine implements AutoCloseable {
             this.crud = new CrudService(database, registry, eventLog, mapper, clock);
             this.production = new ProductionService(crud, eventLog);
             this.comments = new org.zou4j.internal.tasks.CommentService(crud, eventLog, b.attachmentStore);
+            this.tasks = new org.zou4j.internal.tasks.TaskService(comments);
             authService.bind(crud);
             this.auth = authService;
             this.twoFactor = new TwoFactor(this, authService.twoFactor());
@@ -391,6 +393,10 @@ public final class ZouEngine implements AutoCloseable {
 
     org.zou4j.internal.tasks.CommentService comments() {
         return comments;
+    }
+
+    org.zou4j.internal.tasks.TaskService tasks() {
+        return tasks;
     }
 
     CrudService crud() {

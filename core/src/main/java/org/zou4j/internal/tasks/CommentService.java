@@ -509,6 +509,166 @@ public final class CommentService {
         }
     }
 
+    // ---- acknowledgements and replies ------------------------------------------------------------------------------
+
+    private Row commentOfTask(HookContext ctx, UUID taskId, UUID commentId) throws SQLException {
+        Row comment = TaskSupport.require(ctx, "comment", commentId);
+        if (!comment.get("object_id").equals(taskId)) {
+            throw ZouException.notFound("Comment not found.");
+        }
+        return comment;
+    }
+
+    /**
+     * {@code POST /data/tasks/<task_id>/comments/<comment_id>/ack}: toggles the caller's acknowledgement
+     * ({@code comment:acknowledge} / {@code comment:unacknowledge}); answers the comment.
+     */
+    public Map<String, Object> acknowledge(Caller caller, String taskIdText, String commentIdText) {
+        UUID taskId = TaskSupport.pathId(taskIdText);
+        UUID commentId = TaskSupport.pathId(commentIdText);
+        return s.write(caller, ctx -> {
+            Row task = TaskSupport.require(ctx, "task", taskId);
+            s.checkTaskRead(ctx, task);
+            Row comment = commentOfTask(ctx, taskId, commentId);
+            UUID me = caller.personId();
+            if (me == null) {
+                throw ZouException.forbidden();
+            }
+            List<Filter> key = List.of(Filter.eq("comment", commentId), Filter.eq("person", me));
+            String name;
+            if (ctx.tx().exists("comment_acknoledgments", key)) {
+                ctx.tx().delete("comment_acknoledgments", key);
+                name = "comment:unacknowledge";
+            } else {
+                ctx.tx().insertLinks("comment_acknoledgments", "comment", commentId, "person", List.of(me));
+                name = "comment:acknowledge";
+            }
+            ctx.events().emit(name, TaskSupport.data("comment_id", commentId, "person_id", me),
+                    (UUID) task.get("project_id"));
+            return s.one(ctx, "comment", comment, true);
+        });
+    }
+
+    /**
+     * {@code POST /data/tasks/<task_id>/comments/<comment_id>/reply}: appends a reply (mentions resolved) to the
+     * comment's {@code replies}, notifies ({@code reply}, {@code reply-mention}), emits {@code comment:reply}.
+     */
+    public Map<String, Object> reply(Caller caller, String taskIdText, String commentIdText, String text,
+                                     List<Upload> uploads) {
+        UUID taskId = TaskSupport.pathId(taskIdText);
+        UUID commentId = TaskSupport.pathId(commentIdText);
+        return s.write(caller, ctx -> {
+            Row task = TaskSupport.require(ctx, "task", taskId);
+            s.checkTaskRead(ctx, task);
+            UUID projectId = (UUID) task.get("project_id");
+            Row comment = ctx.tx().lockById("comment", commentId);
+            if (comment == null) {
+                throw ZouException.notFound("Comment not found.");
+            }
+            if (!taskId.equals(comment.get("object_id"))) {
+                throw ZouException.forbidden();
+            }
+            UUID me = caller.personId();
+            if (me == null) {
+                throw ZouException.forbidden();
+            }
+            if (!me.equals(comment.get("person_id")) && !TaskChecks.taskAction(ctx.access(), taskId)
+                    && !TaskChecks.mentionedOnTask(ctx.access(), taskId, projectId)) {
+                throw ZouException.forbidden();
+            }
+            String body = text == null ? "" : text;
+            List<UUID> mentions = personMentions(ctx, projectId, body);
+            List<UUID> departments = departmentMentions(ctx, body);
+            UUID replyId = UUID.randomUUID();
+            LocalDateTime now = ctx.now();
+            Map<String, Object> reply = new LinkedHashMap<>();
+            reply.put("id", replyId.toString());
+            reply.put("date", org.zou4j.internal.json.JsonForm.timestamp(now));
+            reply.put("person_id", me.toString());
+            reply.put("text", body);
+            reply.put("mentions", mentions.stream().map(UUID::toString).toList());
+            reply.put("department_mentions", departments.stream().map(UUID::toString).toList());
+            reply.put("created_at", org.zou4j.internal.json.JsonForm.timestamp(now));
+            List<Object> replies = replies(comment);
+            List<UUID> replyAuthors = new ArrayList<>();
+            for (Object r : replies) {
+                if (r instanceof Map<?, ?> m && TaskSupport.asId(m.get("person_id")) != null) {
+                    replyAuthors.add(TaskSupport.asId(m.get("person_id")));
+                }
+            }
+            replies.add(reply);
+            ctx.tx().updateById("comment", commentId, Map.of("replies", json(ctx, "replies", replies),
+                    "updated_at", now));
+            if (!uploads.isEmpty()) {
+                List<Row> stored = new ArrayList<>();
+                for (Upload u : uploads) {
+                    stored.add(storeAttachment(ctx, u, commentId, replyId, null));
+                }
+                reply.put("attachment_files", s.many(ctx, "attachment_file", stored, false));
+            }
+            ctx.events().emit("comment:reply", TaskSupport.data("task_id", taskId, "comment_id", commentId,
+                    "reply_id", replyId), projectId);
+            Notifications.forReply(ctx, task, commentId, (UUID) comment.get("person_id"), replyAuthors, replyId, me,
+                    now, Notifications.mentioned(ctx, projectId, mentions, departments));
+            Row author = ctx.tx().byId("person", me);
+            reply.put("person", TaskService.shortPerson(author));
+            return reply;
+        });
+    }
+
+    private List<Object> replies(Row comment) {
+        Object raw = s.crud.jsonForm().toJsonValue(comment.get("replies"));
+        List<Object> list = new ArrayList<>();
+        if (raw instanceof List<?> l) {
+            list.addAll(l);
+        }
+        return list;
+    }
+
+    /**
+     * {@code DELETE /data/tasks/<task_id>/comments/<comment_id>/reply/<reply_id>}: the reply's author or an admin
+     * (Zou); the reply, its attachments and notifications go; {@code comment:delete-reply}; answers the comment.
+     */
+    public Map<String, Object> deleteReply(Caller caller, String taskIdText, String commentIdText,
+                                           String replyIdText) {
+        UUID taskId = TaskSupport.pathId(taskIdText);
+        UUID commentId = TaskSupport.pathId(commentIdText);
+        UUID replyId = TaskSupport.pathId(replyIdText);
+        return s.write(caller, ctx -> {
+            Row task = TaskSupport.require(ctx, "task", taskId);
+            s.checkTaskRead(ctx, task);
+            ctx.tx().lockById("comment", commentId);
+            Row comment = commentOfTask(ctx, taskId, commentId);
+            List<Object> replies = replies(comment);
+            Map<?, ?> found = null;
+            for (Object r : replies) {
+                if (r instanceof Map<?, ?> m && replyId.toString().equals(String.valueOf(m.get("id")))) {
+                    found = m;
+                }
+            }
+            if (found == null) {
+                throw ZouException.notFound("Reply not found.");
+            }
+            boolean own = caller.personId() != null && caller.personId().toString().equals(found.get("person_id"));
+            if (!own && !caller.isAdmin()) {
+                throw ZouException.forbidden();
+            }
+            replies.remove(found);
+            for (Object a : ctx.tx().column("attachment_file", "id", List.of(Filter.eq("comment_id", commentId),
+                    Filter.eq("reply_id", replyId)))) {
+                ctx.tx().afterCommit(() -> files.delete((UUID) a));
+            }
+            ctx.tx().delete("attachment_file", List.of(Filter.eq("comment_id", commentId),
+                    Filter.eq("reply_id", replyId)));
+            ctx.tx().delete("notification", List.of(Filter.eq("reply_id", replyId)));
+            ctx.tx().updateById("comment", commentId, Map.of("replies", json(ctx, "replies", replies),
+                    "updated_at", ctx.now()));
+            ctx.events().emit("comment:delete-reply", TaskSupport.data("task_id", taskId, "comment_id", commentId,
+                    "reply_id", replyId), (UUID) task.get("project_id"));
+            return s.one(ctx, "comment", ctx.tx().byId("comment", commentId), false);
+        });
+    }
+
     /** Helper for {@link java.util.Set} of person ids as strings. */
     static List<UUID> ids(List<Object> raw) {
         List<UUID> ids = new ArrayList<>();

@@ -19,7 +19,27 @@ public final class CommentRoutes {
         return List.of(
                 Route.of("POST", "/actions/tasks/<task_id>/comment", true,
                         call -> call.json().answer(201, tasks(call).comment(call.param("task_id"),
-                                newComment(call)))));
+                                newComment(call)))),
+                Route.of("POST", "/data/tasks/<task_id>/comments/<comment_id>/ack", true,
+                        call -> call.json().ok(tasks(call).acknowledge(call.param("task_id"),
+                                call.param("comment_id")))),
+                Route.of("POST", "/data/tasks/<task_id>/comments/<comment_id>/reply", true, call -> {
+                    String text;
+                    List<Upload> files = List.of();
+                    if (FormBody.isForm(call)) {
+                        FormBody form = FormBody.read(call);
+                        text = form.first("text");
+                        files = form.uploads();
+                    } else {
+                        Map<String, Object> body = call.jsonObjectBody();
+                        text = body == null ? null : string(body.get("text"));
+                    }
+                    return call.json().ok(tasks(call).reply(call.param("task_id"), call.param("comment_id"), text,
+                            files));
+                }),
+                Route.of("DELETE", "/data/tasks/<task_id>/comments/<comment_id>/reply/<reply_id>", true,
+                        call -> call.json().ok(tasks(call).deleteReply(call.param("task_id"),
+                                call.param("comment_id"), call.param("reply_id")))));
     }
 
     static Tasks tasks(Call call) {
