@@ -64,6 +64,13 @@ final class EngineSession implements Session {
         return new EngineAssets(engine.entities(), caller);
     }
 
+    @Override
+    public org.zou4j.tasks.Tasks tasks() {
+        engine.ensureOpen();
+        refuseIfRestricted();
+        return new EngineTasks(engine.comments(), engine.tasks(), caller);
+    }
+
     void refuseIfRestricted() {
         if (restrictedToEnrolment) {
             throw AuthErrors.twoFactorSetupRequired();

@@ -25,6 +25,9 @@ public interface Session {
     /** Zou's asset, shot, sequence, episode, scene, edit and concept routes, with this caller's rights. */
     org.zou4j.assets.Assets assets();
 
+    /** Zou's task, comment, time-spent and notification routes, with this caller's rights. */
+    org.zou4j.tasks.Tasks tasks();
+
     /**
      * Runs a plugin's custom action on a selection, as this caller: the action's required role is checked first, and
      * every read or write the action makes goes through this session's permissions.

@@ -45,6 +45,8 @@ public final class ZouEngine implements AutoCloseable {
     private final EngineEvents events;
     private final ProductionService production;
     private final org.zou4j.internal.assets.EntityService entities;
+    private final org.zou4j.internal.tasks.CommentService comments;
+    private final org.zou4j.internal.tasks.TaskService tasks;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final byte[] secretKey;
@@ -76,6 +78,8 @@ public final class ZouEngine implements AutoCloseable {
             this.crud = new CrudService(database, registry, eventLog, mapper, clock);
             this.production = new ProductionService(crud, eventLog);
             this.entities = new org.zou4j.internal.assets.EntityService(crud, eventLog);
+            this.comments = new org.zou4j.internal.tasks.CommentService(crud, eventLog, b.attachmentStore);
+            this.tasks = new org.zou4j.internal.tasks.TaskService(comments);
             authService.bind(crud);
             this.auth = authService;
             this.twoFactor = new TwoFactor(this, authService.twoFactor());
@@ -395,6 +399,14 @@ public final class ZouEngine implements AutoCloseable {
         return entities;
     }
 
+    org.zou4j.internal.tasks.CommentService comments() {
+        return comments;
+    }
+
+    org.zou4j.internal.tasks.TaskService tasks() {
+        return tasks;
+    }
+
     CrudService crud() {
         return crud;
     }
@@ -464,6 +476,7 @@ public final class ZouEngine implements AutoCloseable {
                 org.zou4j.internal.auth.TwoFactorSettings.defaults();
         private MailSender mailSender;
         private SamlConfig saml;
+        private org.zou4j.tasks.AttachmentStore attachmentStore = org.zou4j.tasks.AttachmentStore.inMemory();
 
         private Builder() {
         }
@@ -595,6 +608,15 @@ public final class ZouEngine implements AutoCloseable {
          */
         public Builder pluginsDirectory(Path dir) {
             this.pluginsDirectory = dir;
+            return this;
+        }
+
+        /**
+         * Where comment and chat attachment files are kept (default: in memory, lost when the engine closes; the
+         * standalone server keeps them under its data directory).
+         */
+        public Builder attachmentStore(org.zou4j.tasks.AttachmentStore store) {
+            this.attachmentStore = java.util.Objects.requireNonNull(store, "store");
             return this;
         }
 

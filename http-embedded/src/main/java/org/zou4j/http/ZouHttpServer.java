@@ -50,6 +50,8 @@ public final class ZouHttpServer implements AutoCloseable {
         router.addAll(new org.zou4j.http.internal.routes.EditConceptRoutes().routes());
         router.addAll(new org.zou4j.http.internal.routes.EntityRoutes().routes());
         router.addAll(new org.zou4j.http.internal.routes.AssetLinkRoutes().routes());
+        router.addAll(new org.zou4j.http.internal.routes.CommentRoutes().routes());
+        router.addAll(new org.zou4j.http.internal.routes.TaskRoutes().routes());
         router.addAll(new EventRoutes().routes());
         router.addAll(new PluginRoutes().routes());
         this.socketIo = new SocketIoEndpoint(b.engine, json.mapper());

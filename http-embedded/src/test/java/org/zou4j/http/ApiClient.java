@@ -95,6 +95,25 @@ final class ApiClient {
         }
     }
 
+    /** A request with a raw byte body (multipart forms). */
+    Reply sendBytes(String method, String path, byte[] body, String contentType) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        b.header("Content-Type", contentType);
+        b.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        try {
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(r.statusCode(), r.headers().map(), r.body());
+        } catch (IOException e) {
+            throw new AssertionError(method + " " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** A request with the given headers (name, value, ...) and no bearer token unless set. */
     Reply sendWithHeaders(String method, String path, String body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));

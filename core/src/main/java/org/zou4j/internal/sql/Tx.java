@@ -378,6 +378,27 @@ public final class Tx {
         }
     }
 
+    /** Reads the rows of a raw query; {@code sql} takes bound parameters only ({@code ?}). */
+    @FunctionalInterface
+    public interface ResultWork<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Runs a raw read on this transaction's connection, for the joins the typed reads cannot express (e.g. lists
+     * ordered by related names). Only bound parameters: never concatenate values into {@code sql}.
+     */
+    public <T> T query(String sql, List<Object> params, ResultWork<T> work) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return work.read(rs);
+            }
+        }
+    }
+
     /** A sort key. */
     public record Order(String column, boolean descending) {
         public static Order asc(String column) {

@@ -54,7 +54,10 @@ public final class Main {
                     ? PostgresStorage.fromEnvironment(options.dbUrl(), env)
                     : H2Storage.file(options.dataDir());
             engine = ZouEngine.builder().storage(storage).secretKey(key)
-                    .pluginsDirectory(options.pluginsDir()).build();
+                    .pluginsDirectory(options.pluginsDir())
+                    .attachmentStore(org.zou4j.tasks.AttachmentStore.directory(
+                            options.dataDir().resolve("attachments")))
+                    .build();
         } catch (IOException | RuntimeException e) {
             err.println("zou4j: cannot start: " + e.getMessage());
             return 1;

@@ -1,0 +1,109 @@
+package org.zou4j;
+
+import java.util.List;
+import java.util.Map;
+import org.zou4j.internal.access.Caller;
+import org.zou4j.internal.tasks.CommentService;
+import org.zou4j.internal.tasks.TaskService;
+import org.zou4j.tasks.NewComment;
+import org.zou4j.tasks.Tasks;
+import org.zou4j.tasks.Upload;
+
+/** The engine's {@link Tasks}: the task-area services bound to one caller. */
+final class EngineTasks implements Tasks {
+    private final CommentService comments;
+    private final TaskService tasks;
+    private final Caller caller;
+
+    EngineTasks(CommentService comments, TaskService tasks, Caller caller) {
+        this.comments = comments;
+        this.tasks = tasks;
+        this.caller = caller;
+    }
+
+    @Override
+    public Map<String, Object> comment(String taskId, NewComment comment) {
+        return comments.comment(caller, taskId, comment);
+    }
+
+    @Override
+    public Map<String, Object> acknowledge(String taskId, String commentId) {
+        return comments.acknowledge(caller, taskId, commentId);
+    }
+
+    @Override
+    public Map<String, Object> reply(String taskId, String commentId, String text, List<Upload> files) {
+        return comments.reply(caller, taskId, commentId, text, files == null ? List.of() : files);
+    }
+
+    @Override
+    public Map<String, Object> deleteReply(String taskId, String commentId, String replyId) {
+        return comments.deleteReply(caller, taskId, commentId, replyId);
+    }
+
+    @Override
+    public List<Map<String, Object>> comments(String taskId) {
+        return tasks.taskComments(caller, taskId);
+    }
+
+    @Override
+    public Map<String, Object> comment(String taskId, String commentId) {
+        return tasks.taskComment(caller, taskId, commentId);
+    }
+
+    @Override
+    public void deleteComment(String taskId, String commentId) {
+        tasks.deleteTaskComment(caller, taskId, commentId);
+    }
+
+    @Override
+    public Map<String, Object> assign(String taskId, String personId) {
+        return tasks.assign(caller, taskId, personId);
+    }
+
+    @Override
+    public List<Map<String, Object>> assign(String personId, List<String> taskIds) {
+        return tasks.assignMany(caller, personId, taskIds);
+    }
+
+    @Override
+    public List<String> clearAssignation(List<String> taskIds, String personId) {
+        return tasks.clearAssignation(caller, taskIds, personId);
+    }
+
+    @Override
+    public Map<String, Object> fullTask(String taskId) {
+        return tasks.fullTask(caller, taskId);
+    }
+
+    @Override
+    public List<Map<String, Object>> entityTasks(String entityId, String taskTypeId) {
+        return tasks.entityTasks(caller, entityId, taskTypeId);
+    }
+
+    @Override
+    public List<Map<String, Object>> personTasks(String personId, boolean done) {
+        return tasks.personTasks(caller, personId, done);
+    }
+
+    @Override
+    public Map<String, Object> openTasks(Query query) {
+        return tasks.openTasks(caller, query);
+    }
+
+    @Override
+    public Map<String, Object> setTimeSpent(String taskId, String date, String personId, Object duration,
+                                            boolean add) {
+        return tasks.setTimeSpent(caller, taskId, date, personId, duration, add);
+    }
+
+    @Override
+    public Map<String, Object> deleteTimeSpent(String taskId, String date, String personId) {
+        return tasks.deleteTimeSpent(caller, taskId, date, personId);
+    }
+
+    @Override
+    public Map<String, Object> timeSpents(String taskId, String date) {
+        return tasks.timeSpents(caller, taskId, date);
+    }
+}

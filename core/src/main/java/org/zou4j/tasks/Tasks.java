@@ -1,0 +1,77 @@
+package org.zou4j.tasks;
+
+import java.util.List;
+import java.util.Map;
+import org.zou4j.Query;
+
+/**
+ * Zou's task, comment and notification routes for one caller ({@code session.tasks()}): commenting with a status
+ * change, and what follows from it. Answers are JSON values exactly as Zou's routes answer them; errors are
+ * {@link org.zou4j.ZouException}s with Zou's status and body.
+ */
+public interface Tasks {
+
+    /**
+     * {@code POST /actions/tasks/<task_id>/comment}: in one transaction, the comment (mentions, attachments), the
+     * task's new status and derived dates, notifications, news, hashtag copies and status automations.
+     *
+     * @return the comment as Zou answers it (with {@code task_status}, {@code person}, {@code attachment_files})
+     */
+    Map<String, Object> comment(String taskId, NewComment comment);
+
+    /** A plain comment by the caller that sets the task's status. */
+    default Map<String, Object> comment(String taskId, String taskStatusId, String text) {
+        return comment(taskId, NewComment.of(taskStatusId, text));
+    }
+
+    /** {@code POST /data/tasks/<task_id>/comments/<comment_id>/ack}: toggles the caller's acknowledgement. */
+    Map<String, Object> acknowledge(String taskId, String commentId);
+
+    /** {@code POST /data/tasks/<task_id>/comments/<comment_id>/reply}: answers the reply. */
+    Map<String, Object> reply(String taskId, String commentId, String text, List<Upload> files);
+
+    /** {@code DELETE /data/tasks/<task_id>/comments/<comment_id>/reply/<reply_id>}: answers the comment. */
+    Map<String, Object> deleteReply(String taskId, String commentId, String replyId);
+
+    /** {@code GET /data/tasks/<task_id>/comments}: newest first, as the caller may read them. */
+    List<Map<String, Object>> comments(String taskId);
+
+    /** {@code GET /data/tasks/<task_id>/comments/<comment_id>}. */
+    Map<String, Object> comment(String taskId, String commentId);
+
+    /** {@code DELETE /data/tasks/<task_id>/comments/<comment_id>}: the task's data is recomputed. */
+    void deleteComment(String taskId, String commentId);
+
+    /** {@code PUT /actions/tasks/<task_id>/assign}: answers the task. */
+    Map<String, Object> assign(String taskId, String personId);
+
+    /** {@code PUT /actions/persons/<person_id>/assign}: answers the tasks assigned (refused ones are skipped). */
+    List<Map<String, Object>> assign(String personId, List<String> taskIds);
+
+    /** {@code PUT /actions/tasks/clear-assignation}: {@code personId} null clears every assignee; answers task ids. */
+    List<String> clearAssignation(List<String> taskIds, String personId);
+
+    /** {@code GET /data/tasks/<task_id>/full}: the task with its entity, project, type, status and assignees. */
+    Map<String, Object> fullTask(String taskId);
+
+    /** {@code GET /data/entities/<entity_id>/task-types/<task_type_id>/tasks}. */
+    List<Map<String, Object>> entityTasks(String entityId, String taskTypeId);
+
+    /** {@code GET /data/persons/<person_id>/tasks} ({@code done=false}) or {@code /done-tasks}. */
+    List<Map<String, Object>> personTasks(String personId, boolean done);
+
+    /** {@code GET /data/tasks/open-tasks} with Zou's filters, {@code limit} and {@code page}: Zou's envelope. */
+    Map<String, Object> openTasks(Query query);
+
+    /**
+     * {@code POST /actions/tasks/<task_id>/time-spents/<date>/persons/<person_id>[/add]}: sets (or adds to) the
+     * minutes the person spent on the task that day.
+     */
+    Map<String, Object> setTimeSpent(String taskId, String date, String personId, Object duration, boolean add);
+
+    /** {@code DELETE /actions/tasks/<task_id>/time-spents/<date>/persons/<person_id>}. */
+    Map<String, Object> deleteTimeSpent(String taskId, String date, String personId);
+
+    /** {@code GET /actions/tasks/<task_id>/time-spents[/<date>]} ({@code date} null: all). */
+    Map<String, Object> timeSpents(String taskId, String date);
+}
