@@ -4,23 +4,18 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.zou4j.Entry;
-import org.zou4j.Query;
-import org.zou4j.Session;
 import org.zou4j.ZouEngine;
 import org.zou4j.ZouException;
 import org.zou4j.events.Event;
 import org.zou4j.events.Subscription;
 import org.zou4j.http.internal.Authenticator;
 import org.zou4j.http.internal.Call;
+import org.zou4j.http.internal.realtime.EventAudience;
 import org.zou4j.http.transport.HttpResponse;
 
 /**
@@ -32,31 +27,26 @@ import org.zou4j.http.transport.HttpResponse;
  */
 final class EventStream {
     private static final long KEEP_ALIVE_SECONDS = 15;
-    private static final long VISIBILITY_REFRESH_MILLIS = 30_000;
     private static final int QUEUE = 10_000;
     private static final int BATCH = 256;
 
     private final ZouEngine engine;
     private final com.fasterxml.jackson.databind.ObjectMapper mapper;
-    private final String token;
-    private Session session;
-    private Set<String> visibleProjects = Set.of();
-    private long visibilityRefreshedAt;
+    private final EventAudience audience;
 
-    private EventStream(ZouEngine engine, com.fasterxml.jackson.databind.ObjectMapper mapper, String token,
-                        Session session) {
+    private EventStream(ZouEngine engine, com.fasterxml.jackson.databind.ObjectMapper mapper, EventAudience audience) {
         this.engine = engine;
         this.mapper = mapper;
-        this.token = token;
-        this.session = session;
+        this.audience = audience;
     }
 
     static HttpResponse open(Call call) {
-        Session session = call.session();
+        call.session(); // authenticated by the route; the audience checks the same token again at each delivery
         String token = Authenticator.token(call.request(), "access_token_cookie");
         long after = call.request().header("Last-Event-ID").or(() -> call.request().queryParam("last_event_id"))
                 .map(EventStream::parseSequence).orElseGet(() -> call.engine().events().lastSequence());
-        EventStream stream = new EventStream(call.engine(), call.json().mapper(), token, session);
+        EventStream stream = new EventStream(call.engine(), call.json().mapper(),
+                new EventAudience(call.engine(), token));
         return HttpResponse.live(200, "text/event-stream; charset=utf-8", out -> stream.run(out, after))
                 .withHeader("Cache-Control", "no-cache");
     }
@@ -84,7 +74,7 @@ final class EventStream {
                     return; // too slow a reader: it reconnects with Last-Event-ID and loses nothing
                 }
                 if (e == null) {
-                    if (!stillAuthorized()) {
+                    if (!audience.stillAuthorized()) {
                         return;
                     }
                     write(out, ": keep-alive\n\n");
@@ -97,14 +87,14 @@ final class EventStream {
                 queue.drainTo(arrived, BATCH - 1);
                 StringBuilder batch = new StringBuilder();
                 for (Event next : arrived) {
-                    if (visible(next)) {
+                    if (audience.sees(next)) {
                         String data = mapper.writeValueAsString(next.data());
                         batch.append("id: ").append(next.sequence()).append("\nevent: ").append(next.name())
                                 .append("\ndata: ").append(data).append("\n\n");
                     }
                 }
                 if (!batch.isEmpty()) {
-                    if (!stillAuthorized()) {
+                    if (!audience.stillAuthorized()) {
                         return;
                     }
                     write(out, batch.toString());
@@ -118,42 +108,5 @@ final class EventStream {
     private static void write(OutputStream out, String text) throws IOException {
         out.write(text.getBytes(StandardCharsets.UTF_8));
         out.flush();
-    }
-
-    private boolean stillAuthorized() {
-        try {
-            session = engine.session(token);
-            return true;
-        } catch (ZouException e) {
-            return false;
-        }
-    }
-
-    private boolean visible(Event e) {
-        String role = session.role();
-        if ("admin".equals(role)) {
-            return true;
-        }
-        // project events carry their project in the payload only (Zou leaves api_event.project_id empty for them)
-        Object project = e.projectId() != null ? e.projectId() : e.data().get("project_id");
-        if (project == null) {
-            return !"client".equals(role) && !"vendor".equals(role);
-        }
-        long now = System.currentTimeMillis();
-        if (now - visibilityRefreshedAt > VISIBILITY_REFRESH_MILLIS || !visibleProjects.contains(project.toString())) {
-            if (now - visibilityRefreshedAt > 1000) {
-                refreshVisibility();
-                visibilityRefreshedAt = now;
-            }
-        }
-        return visibleProjects.contains(project.toString());
-    }
-
-    private void refreshVisibility() {
-        Set<String> ids = new HashSet<>();
-        for (Entry p : session.data("projects").list(Query.where(Map.of("fields", "id")))) {
-            ids.add(p.id());
-        }
-        visibleProjects = ids;
     }
 }
