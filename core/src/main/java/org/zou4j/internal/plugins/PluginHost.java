@@ -200,14 +200,15 @@ public final class PluginHost {
             List<LoadedPlugin> owners = s.started.values().stream().filter(p -> p.actions.containsKey(actionId))
                     .toList();
             if (owners.size() > 1) {
-                throw ZouException.wrongParameter("Action id " + actionId + " is ambiguous: "
+                throw ZouException.wrongParameter("Action id " + ZouException.echo(actionId) + " is ambiguous: "
                         + owners.stream().map(p -> p.id + "/" + actionId).toList() + "; use <plugin-id>/<action-id>.");
             }
             plugin = owners.isEmpty() ? null : owners.get(0);
             action = plugin == null ? null : plugin.actions.get(actionId);
         }
         if (action == null) {
-            throw ZouException.notFound("No running plugin has the action " + actionId + ". Loaded actions: "
+            throw ZouException.notFound("No running plugin has the action " + ZouException.echo(actionId)
+                    + ". Loaded actions: "
                     + s.started.values().stream().flatMap(p -> p.actions.keySet().stream().map(a -> p.id + "/" + a))
                     .toList() + ".");
         }

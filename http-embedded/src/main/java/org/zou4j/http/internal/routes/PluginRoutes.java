@@ -124,7 +124,8 @@ public final class PluginRoutes {
             originHost = null;
         }
         if (originHost == null || !originHost.equalsIgnoreCase(host.get())) {
-            throw ZouException.forbidden("Custom actions cannot be posted from another site (" + origin.get() + ").");
+            throw ZouException.forbidden("Custom actions cannot be posted from another site ("
+                    + ZouException.echo(origin.get()) + ").");
         }
     }
 
