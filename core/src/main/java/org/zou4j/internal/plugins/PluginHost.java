@@ -111,6 +111,14 @@ public final class PluginHost {
                     loaded = activate(m, w);
                     state = PluginStatus.State.STARTED;
                     started.put(id, loaded);
+                    if (loaded.extensions.isEmpty() && !hasExtensionIndex(w.getPluginPath())) {
+                        state = PluginStatus.State.NO_EXTENSIONS;
+                        message = "Plugin " + id + " started but its jar has no PF4J extension index "
+                                + "(META-INF/extensions.idx), so none of its @Extension classes were found. Build it "
+                                + "with annotation processing on (maven-compiler-plugin <proc>full</proc>, or javac "
+                                + "-proc:full: JDK 23 and later run no annotation processor otherwise) and reload.";
+                        LOG.warn(message);
+                    }
                 } catch (ActivationException e) {
                     state = PluginStatus.State.FAILED;
                     message = e.getMessage();
@@ -371,6 +379,18 @@ public final class PluginHost {
             return Role.ofCode(session.role());
         } catch (IllegalArgumentException e) {
             throw ZouException.forbidden("Your role " + session.role() + " may not run plugin actions.");
+        }
+    }
+
+    /** Whether a plugin jar holds PF4J's extension index (a plugin directory, not a jar, is assumed to). */
+    private static boolean hasExtensionIndex(Path jar) {
+        if (!Files.isRegularFile(jar)) {
+            return true;
+        }
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+            return file.getEntry("META-INF/extensions.idx") != null;
+        } catch (java.io.IOException e) {
+            return true; // unreadable now: PF4J loaded it, so leave the verdict to what it found
         }
     }
 
