@@ -25,6 +25,12 @@ public record PluginStatus(String pluginId, String version, String file, State s
     public enum State {
         /** Loaded and started: its actions and listeners are live. */
         STARTED,
+        /**
+         * Loaded and started, but it contributes no action and no listener: typically a jar built without PF4J's
+         * extension index ({@code META-INF/extensions.idx}, written by PF4J's annotation processor, which JDK 23+ runs
+         * only with {@code <proc>full</proc>} / {@code -proc:full}). The message says which.
+         */
+        NO_EXTENSIONS,
         /** Built for a plugin API version this engine does not provide; not loaded. */
         INCOMPATIBLE,
         /** Disabled by the plugins directory's {@code disabled.txt} / {@code enabled.txt}. */

@@ -85,6 +85,25 @@ public class ZouException extends RuntimeException {
         return new ZouException(code, 400, message, b);
     }
 
+    /** The longest client-supplied value an error message quotes whole; longer ones are cut (see {@link #echo}). */
+    public static final int ECHO_LIMIT = 100;
+
+    /**
+     * A client-supplied value as an error message quotes it: whole up to {@value #ECHO_LIMIT} characters, else its
+     * first {@value #ECHO_LIMIT} characters followed by "…", so an error never sends a large input back.
+     */
+    public static String echo(Object value) {
+        String s = String.valueOf(value);
+        if (s.length() <= ECHO_LIMIT) {
+            return s;
+        }
+        int end = ECHO_LIMIT;
+        if (Character.isHighSurrogate(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(0, end) + "\u2026";
+    }
+
     /** Zou's 404 body. */
     public static ZouException notFound() {
         return new ZouException(ErrorCode.NOT_FOUND, "404 Not Found: The requested URL was not found on the server. "

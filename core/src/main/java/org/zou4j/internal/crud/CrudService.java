@@ -214,7 +214,8 @@ public final class CrudService {
         m.access().checkCreate(ctx.access(), written);
         ReferenceCheck.check(ctx, m, written, null);
         if (!unknown.isEmpty()) {
-            throw ZouException.plain(ErrorCode.UNKNOWN_FIELD, "'" + unknown.get(0) + "' is an invalid keyword argument for "
+            throw ZouException.plain(ErrorCode.UNKNOWN_FIELD, "'" + ZouException.echo(unknown.get(0))
+                    + "' is an invalid keyword argument for "
                     + def.typeName());
         }
         UUID id = UUID.randomUUID();

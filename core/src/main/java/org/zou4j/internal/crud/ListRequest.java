@@ -106,7 +106,7 @@ record ListRequest(List<Filter> filters, int page, int limit, boolean relations,
             try {
                 raw = mapper.readValue(value, List.class);
             } catch (Exception ex) {
-                throw ZouException.wrongParameter("Malformed list filter for field " + key + ".");
+                throw ZouException.wrongParameter("Malformed list filter for field " + ZouException.echo(key) + ".");
             }
             List<Object> typed = new ArrayList<>();
             for (Object v : raw) {
@@ -121,7 +121,7 @@ record ListRequest(List<Filter> filters, int page, int limit, boolean relations,
     }
 
     private static ZouException notAllowed(String key) {
-        return ZouException.badRequest(ErrorCode.FILTER_NOT_ALLOWED, "Filtering on " + key + " is not allowed.");
+        return ZouException.badRequest(ErrorCode.FILTER_NOT_ALLOWED, "Filtering on " + ZouException.echo(key) + " is not allowed.");
     }
 
     private static int parseInt(String s, String message) {

@@ -156,14 +156,14 @@ public final class Values {
             case UUID: {
                 UUID id = tryParseId(value);
                 if (id == null) {
-                    throw ZouException.wrongParameter("Invalid UUID value: " + value);
+                    throw ZouException.wrongParameter("Invalid UUID value: " + ZouException.echo(value));
                 }
                 return id;
             }
             case BOOLEAN: {
                 Boolean b = parseBoolean(value);
                 if (b == null) {
-                    throw ZouException.wrongParameter("Invalid boolean value: " + value);
+                    throw ZouException.wrongParameter("Invalid boolean value: " + ZouException.echo(value));
                 }
                 return b;
             }
@@ -179,7 +179,8 @@ public final class Values {
                 try {
                     return fromJson(column, value);
                 } catch (ZouException e) {
-                    throw ZouException.wrongParameter("Invalid value for filter " + column.name() + ": " + value);
+                    throw ZouException.wrongParameter("Invalid value for filter " + column.name() + ": "
+                            + ZouException.echo(value));
                 }
         }
     }
@@ -321,7 +322,8 @@ public final class Values {
     }
 
     private static ZouException invalidDate(String field, Object value) {
-        return ZouException.badRequest(ErrorCode.INVALID_VALUE, "Invalid date format for '" + field + "': '" + value
+        return ZouException.badRequest(ErrorCode.INVALID_VALUE, "Invalid date format for '" + field + "': '"
+                + ZouException.echo(value)
                 + "'. Expected an ISO 8601 date or datetime.");
     }
 

@@ -147,7 +147,7 @@ public final class EventQueries {
             if (cursorId != null) {
                 List<LocalDateTime> at = createdAt(c, "api_event", cursorId);
                 if (at.isEmpty()) {
-                    throw ZouException.wrongParameter("No event found with id: " + cursorText);
+                    throw ZouException.wrongParameter("No event found with id: " + ZouException.echo(cursorText));
                 }
                 if (at.get(0) == null) {
                     return new ArrayList<>(); // created_at < NULL matches nothing
@@ -276,7 +276,7 @@ public final class EventQueries {
             if (cursorId != null) {
                 List<LocalDateTime> at = createdAt(c, "login_log", cursorId);
                 if (at.isEmpty()) {
-                    throw ZouException.wrongParameter("No login log found with id: " + cursorText);
+                    throw ZouException.wrongParameter("No login log found with id: " + ZouException.echo(cursorText));
                 }
                 if (at.get(0) == null) {
                     return new ArrayList<>();

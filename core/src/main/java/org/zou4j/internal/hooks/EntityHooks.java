@@ -118,7 +118,7 @@ final class EntityHooks implements ModelHooks {
         if (ctx.tx().exists("entity", HookSupport.where(Filter.eq("name", name), Filter.eq("project_id", project),
                 Filter.eq("entity_type_id", type), HookSupport.eqOrNull("parent_id", parent),
                 HookSupport.notSelf(self)))) {
-            throw new ZouException(ErrorCode.DUPLICATE, "An entity with name '" + name + "', project_id '" + project
+            throw new ZouException(ErrorCode.DUPLICATE, "An entity with name '" + ZouException.echo(name) + "', project_id '" + project
                     + "', entity_type_id '" + type + "', and parent_id '" + (parent == null ? "None" : parent)
                     + "' already exists. The combination of these fields must be unique.");
         }

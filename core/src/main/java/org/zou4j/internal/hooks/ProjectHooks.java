@@ -46,7 +46,7 @@ final class ProjectHooks implements ModelHooks {
             Object r = body.get("resolution");
             boolean valid = r == null || (r instanceof String s && (s.isEmpty() || RESOLUTION.matcher(s).matches()));
             if (!valid) {
-                throw ZouException.wrongParameter("Invalid resolution " + r
+                throw ZouException.wrongParameter("Invalid resolution " + ZouException.echo(r)
                         + ". Expected format: '1920x1080' or 'x1080'.");
             }
         }

@@ -43,7 +43,7 @@ final class ProjectSetup {
         UUID id = HookSupport.idOf(raw);
         Row template = id == null ? null : ctx.tx().byId("project_template", id);
         if (template == null) {
-            throw ZouException.notFound("Project template " + raw + " not found.");
+            throw ZouException.notFound("Project template " + ZouException.echo(raw) + " not found.");
         }
         var projectTable = ctx.models().table("project").table();
         for (Column c : template.table().columns()) {

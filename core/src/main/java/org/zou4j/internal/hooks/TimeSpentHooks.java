@@ -84,7 +84,8 @@ final class TimeSpentHooks implements ModelHooks {
         String raw = query.first(key).orElse("");
         LocalDate d = Values.parseDate(raw);
         if (d == null) {
-            throw ZouException.wrongParameter("Invalid value for filter " + key + ": " + raw);
+            throw ZouException.wrongParameter("Invalid value for filter " + ZouException.echo(key) + ": "
+                    + ZouException.echo(raw));
         }
         return d;
     }

@@ -23,6 +23,6 @@ public record Choice(String field, Set<String> codes, String message, boolean is
     }
 
     public String messageFor(Object value) {
-        return message != null ? message : "Invalid " + field + ": " + value + " (allowed: " + String.join(", ", codes.stream().sorted().toList()) + ")";
+        return message != null ? message : "Invalid " + field + ": " + org.zou4j.ZouException.echo(value) + " (allowed: " + String.join(", ", codes.stream().sorted().toList()) + ")";
     }
 }

@@ -111,6 +111,14 @@ public final class PluginHost {
                     loaded = activate(m, w);
                     state = PluginStatus.State.STARTED;
                     started.put(id, loaded);
+                    if (loaded.extensions.isEmpty() && !hasExtensionIndex(w.getPluginPath())) {
+                        state = PluginStatus.State.NO_EXTENSIONS;
+                        message = "Plugin " + id + " started but its jar has no PF4J extension index "
+                                + "(META-INF/extensions.idx), so none of its @Extension classes were found. Build it "
+                                + "with annotation processing on (maven-compiler-plugin <proc>full</proc>, or javac "
+                                + "-proc:full: JDK 23 and later run no annotation processor otherwise) and reload.";
+                        LOG.warn(message);
+                    }
                 } catch (ActivationException e) {
                     state = PluginStatus.State.FAILED;
                     message = e.getMessage();
@@ -200,14 +208,15 @@ public final class PluginHost {
             List<LoadedPlugin> owners = s.started.values().stream().filter(p -> p.actions.containsKey(actionId))
                     .toList();
             if (owners.size() > 1) {
-                throw ZouException.wrongParameter("Action id " + actionId + " is ambiguous: "
+                throw ZouException.wrongParameter("Action id " + ZouException.echo(actionId) + " is ambiguous: "
                         + owners.stream().map(p -> p.id + "/" + actionId).toList() + "; use <plugin-id>/<action-id>.");
             }
             plugin = owners.isEmpty() ? null : owners.get(0);
             action = plugin == null ? null : plugin.actions.get(actionId);
         }
         if (action == null) {
-            throw ZouException.notFound("No running plugin has the action " + actionId + ". Loaded actions: "
+            throw ZouException.notFound("No running plugin has the action " + ZouException.echo(actionId)
+                    + ". Loaded actions: "
                     + s.started.values().stream().flatMap(p -> p.actions.keySet().stream().map(a -> p.id + "/" + a))
                     .toList() + ".");
         }
@@ -370,6 +379,18 @@ public final class PluginHost {
             return Role.ofCode(session.role());
         } catch (IllegalArgumentException e) {
             throw ZouException.forbidden("Your role " + session.role() + " may not run plugin actions.");
+        }
+    }
+
+    /** Whether a plugin jar holds PF4J's extension index (a plugin directory, not a jar, is assumed to). */
+    private static boolean hasExtensionIndex(Path jar) {
+        if (!Files.isRegularFile(jar)) {
+            return true;
+        }
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+            return file.getEntry("META-INF/extensions.idx") != null;
+        } catch (java.io.IOException e) {
+            return true; // unreadable now: PF4J loaded it, so leave the verdict to what it found
         }
     }
 

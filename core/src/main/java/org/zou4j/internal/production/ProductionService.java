@@ -177,7 +177,7 @@ public final class ProductionService {
                 if (key.equals("project_id")) {
                     UUID projectId = Values.tryParseId(value);
                     if (projectId == null) {
-                        throw ZouException.wrongParameter("Invalid UUID value: " + value);
+                        throw ZouException.wrongParameter("Invalid UUID value: " + ZouException.echo(value));
                     }
                     filters.add(Filter.sub("id", "entity", "entity_type_id", Filter.eq("project_id", projectId)));
                 } else if (key.equals("name")) {
@@ -259,7 +259,7 @@ public final class ProductionService {
                 String cursorText = query.first("cursor_created_at").orElse("");
                 LocalDateTime cursor = Values.parseTimestamp(cursorText);
                 if (cursor == null) {
-                    throw ZouException.wrongParameter("Invalid cursor_created_at: " + cursorText);
+                    throw ZouException.wrongParameter("Invalid cursor_created_at: " + ZouException.echo(cursorText));
                 }
                 int size = limit > 0 ? limit : 100;
                 List<Row> rows = new ArrayList<>();
@@ -381,7 +381,7 @@ public final class ProductionService {
     private static UUID requiredId(Map<String, Object> args, String name) {
         Object v = args.get(name);
         if (v == null || v.toString().isEmpty()) {
-            throw ZouException.wrongParameter("Missing required parameter: " + name);
+            throw ZouException.wrongParameter("Missing required parameter: " + ZouException.echo(name));
         }
         return uuidOrFail(v, name + " must be a valid UUID");
     }
@@ -415,7 +415,7 @@ public final class ProductionService {
         List<Object> raw = v instanceof List<?> l ? (List<Object>) l : List.of(v);
         for (Object r : raw) {
             if (!(r instanceof String s) || !Choices.ROLES.contains(s)) {
-                throw ZouException.wrongParameter("Invalid role in roles_for_board: " + r);
+                throw ZouException.wrongParameter("Invalid role in roles_for_board: " + ZouException.echo(r));
             }
             roles.add(s);
         }

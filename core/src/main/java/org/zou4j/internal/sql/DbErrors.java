@@ -1,6 +1,7 @@
 package org.zou4j.internal.sql;
 
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +14,9 @@ import org.zou4j.internal.schema.TableSchema;
  * a 400 whatever the database, and names the fields of a violated unique constraint.
  */
 public final class DbErrors {
+    /** Zou's message for a unique violation (the HTTP body keeps it). */
+    static final String DUPLICATE = "A record with the same unique values already exists.";
+
     private DbErrors() {
     }
 
@@ -32,8 +36,16 @@ public final class DbErrors {
         switch (state) {
             case "23505": {
                 List<String> fields = table == null ? List.of() : violatedFields(message, table);
-                return ZouException.plain(ErrorCode.DUPLICATE, "A record with the same unique values already exists.",
-                        fields.isEmpty() ? Map.of() : Map.of("fields", fields));
+                // the body stays Zou's; the in-process message names the model and the fields
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("message", DUPLICATE);
+                if (!fields.isEmpty()) {
+                    body.put("fields", fields);
+                }
+                String what = table == null ? "A record" : "A " + table.name() + " record";
+                String detail = fields.isEmpty() ? "the same unique values"
+                        : "the same " + String.join(", ", fields);
+                return new ZouException(ErrorCode.DUPLICATE, 400, what + " with " + detail + " already exists.", body);
             }
             case "23503":
             case "23506":

@@ -67,6 +67,21 @@ class PluginIsolationTest {
         studio.close();
     }
 
+    @Test
+    void aJarWithoutExtensionIndexIsReportedAsHavingNoExtensions() {
+        // classes with @Extension, but built without PF4J's extension index (JDK 23+ without <proc>full</proc>)
+        TestJars.plugin(plugins.resolve("no-index.jar"), TestJars.manifest("no-index", "1.0.0"),
+                List.of(ThrowingAction.class), List.of());
+        studio.engine.reloadPlugins();
+        assertThat(status("no-index.jar").state()).isEqualTo(State.NO_EXTENSIONS);
+        assertThat(status("no-index.jar").actions()).isEmpty();
+        assertThat(status("no-index.jar").message()).contains("no-index", "META-INF/extensions.idx",
+                "<proc>full</proc>");
+        // the others are as before
+        assertThat(status("faulty.jar").state()).isEqualTo(State.STARTED);
+        assertThat(status("faulty.jar").actions()).containsExactly("faulty/explode");
+    }
+
     private PluginStatus status(String file) {
         return studio.engine.plugins().stream().filter(s -> s.file().equals(file)).findFirst().orElseThrow();
     }

@@ -56,7 +56,7 @@ public final class PluginRoutes {
             m.put("plugin_id", s.pluginId());
             m.put("version", s.version());
             m.put("file", s.file());
-            m.put("state", s.state().name().toLowerCase(Locale.ROOT));
+            m.put("state", s.state().name().toLowerCase(Locale.ROOT).replace('_', ' '));
             m.put("message", s.message());
             m.put("actions", s.actions());
             m.put("event_listeners", s.eventListeners());
@@ -124,7 +124,8 @@ public final class PluginRoutes {
             originHost = null;
         }
         if (originHost == null || !originHost.equalsIgnoreCase(host.get())) {
-            throw ZouException.forbidden("Custom actions cannot be posted from another site (" + origin.get() + ").");
+            throw ZouException.forbidden("Custom actions cannot be posted from another site ("
+                    + ZouException.echo(origin.get()) + ").");
         }
     }
 
