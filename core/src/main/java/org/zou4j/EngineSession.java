@@ -57,6 +57,13 @@ final class EngineSession implements Session {
         return new EngineProduction(engine.production(), caller);
     }
 
+    @Override
+    public org.zou4j.user.CurrentUser user() {
+        engine.ensureOpen();
+        refuseIfRestricted();
+        return new EngineCurrentUser(engine.user(), caller);
+    }
+
     void refuseIfRestricted() {
         if (restrictedToEnrolment) {
             throw AuthErrors.twoFactorSetupRequired();

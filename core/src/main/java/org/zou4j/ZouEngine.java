@@ -43,6 +43,7 @@ public final class ZouEngine implements AutoCloseable {
     private final CrudService crud;
     private final EngineEvents events;
     private final ProductionService production;
+    private final UserArea user;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final byte[] secretKey;
@@ -72,6 +73,7 @@ public final class ZouEngine implements AutoCloseable {
             EventLog eventLog = new EventLog(mapper, clock, events);
             this.crud = new CrudService(database, registry, eventLog, mapper, clock);
             this.production = new ProductionService(crud, eventLog);
+            this.user = UserArea.create(crud, eventLog, b.avatars);
             authService.bind(crud);
             this.auth = authService;
             this.twoFactor = new TwoFactor(this, authService.twoFactor());
@@ -387,6 +389,10 @@ public final class ZouEngine implements AutoCloseable {
         return production;
     }
 
+    UserArea user() {
+        return user;
+    }
+
     CrudService crud() {
         return crud;
     }
@@ -456,6 +462,7 @@ public final class ZouEngine implements AutoCloseable {
                 org.zou4j.internal.auth.TwoFactorSettings.defaults();
         private MailSender mailSender;
         private SamlConfig saml;
+        private org.zou4j.user.AvatarStore avatars = org.zou4j.user.AvatarStore.none();
 
         private Builder() {
         }
@@ -539,6 +546,12 @@ public final class ZouEngine implements AutoCloseable {
          */
         public Builder mailSender(MailSender sender) {
             this.mailSender = Objects.requireNonNull(sender, "mailSender");
+            return this;
+        }
+
+        /** Where person avatars are kept (default: nowhere; the standalone server uses its data directory). */
+        public Builder avatarStore(org.zou4j.user.AvatarStore store) {
+            this.avatars = java.util.Objects.requireNonNull(store, "store");
             return this;
         }
 

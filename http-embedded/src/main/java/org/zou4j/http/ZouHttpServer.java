@@ -16,6 +16,7 @@ import org.zou4j.http.internal.routes.PluginRoutes;
 import org.zou4j.http.internal.routes.ProductionRoutes;
 import org.zou4j.http.internal.routes.SamlRoutes;
 import org.zou4j.http.internal.routes.TwoFactorRoutes;
+import org.zou4j.http.internal.routes.UserRoutes;
 import org.zou4j.http.transport.HttpServerConfig;
 import org.zou4j.http.transport.HttpTransport;
 
@@ -41,6 +42,7 @@ public final class ZouHttpServer implements AutoCloseable {
         router.addAll(new SamlRoutes().routes());
         router.addAll(new DataRoutes().routes(b.engine));
         router.addAll(new ProductionRoutes().routes());
+        router.addAll(new UserRoutes().routes());
         router.addAll(new EventRoutes().routes());
         router.addAll(new PluginRoutes().routes());
         HttpServerConfig.Builder config = HttpServerConfig.builder()
