@@ -54,7 +54,8 @@ public final class Main {
                     ? PostgresStorage.fromEnvironment(options.dbUrl(), env)
                     : H2Storage.file(options.dataDir());
             engine = ZouEngine.builder().storage(storage).secretKey(key)
-                    .pluginsDirectory(options.pluginsDir()).build();
+                    .pluginsDirectory(options.pluginsDir())
+                    .avatarStore(org.zou4j.user.AvatarStore.directory(options.dataDir())).build();
         } catch (IOException | RuntimeException e) {
             err.println("zou4j: cannot start: " + e.getMessage());
             return 1;
