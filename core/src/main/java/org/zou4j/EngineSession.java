@@ -71,6 +71,13 @@ final class EngineSession implements Session {
         return new EngineTasks(engine.comments(), engine.tasks(), caller);
     }
 
+    @Override
+    public org.zou4j.user.CurrentUser user() {
+        engine.ensureOpen();
+        refuseIfRestricted();
+        return new EngineCurrentUser(engine.user(), caller);
+    }
+
     void refuseIfRestricted() {
         if (restrictedToEnrolment) {
             throw AuthErrors.twoFactorSetupRequired();

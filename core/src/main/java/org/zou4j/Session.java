@@ -28,6 +28,9 @@ public interface Session {
     /** Zou's task, comment, time-spent and notification routes, with this caller's rights. */
     org.zou4j.tasks.Tasks tasks();
 
+    /** Zou's {@code user} routes (and search) for this session's person: context, to-dos, filters, notifications. */
+    org.zou4j.user.CurrentUser user();
+
     /**
      * Runs a plugin's custom action on a selection, as this caller: the action's required role is checked first, and
      * every read or write the action makes goes through this session's permissions.

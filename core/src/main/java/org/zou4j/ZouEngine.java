@@ -47,6 +47,7 @@ public final class ZouEngine implements AutoCloseable {
     private final org.zou4j.internal.assets.EntityService entities;
     private final org.zou4j.internal.tasks.CommentService comments;
     private final org.zou4j.internal.tasks.TaskService tasks;
+    private final UserArea user;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final byte[] secretKey;
@@ -80,6 +81,7 @@ public final class ZouEngine implements AutoCloseable {
             this.entities = new org.zou4j.internal.assets.EntityService(crud, eventLog);
             this.comments = new org.zou4j.internal.tasks.CommentService(crud, eventLog, b.attachmentStore);
             this.tasks = new org.zou4j.internal.tasks.TaskService(comments);
+            this.user = UserArea.create(crud, eventLog, b.avatars);
             authService.bind(crud);
             this.auth = authService;
             this.twoFactor = new TwoFactor(this, authService.twoFactor());
@@ -407,6 +409,10 @@ public final class ZouEngine implements AutoCloseable {
         return tasks;
     }
 
+    UserArea user() {
+        return user;
+    }
+
     CrudService crud() {
         return crud;
     }
@@ -477,6 +483,7 @@ public final class ZouEngine implements AutoCloseable {
         private MailSender mailSender;
         private SamlConfig saml;
         private org.zou4j.tasks.AttachmentStore attachmentStore = org.zou4j.tasks.AttachmentStore.inMemory();
+        private org.zou4j.user.AvatarStore avatars = org.zou4j.user.AvatarStore.none();
 
         private Builder() {
         }
@@ -560,6 +567,12 @@ public final class ZouEngine implements AutoCloseable {
          */
         public Builder mailSender(MailSender sender) {
             this.mailSender = Objects.requireNonNull(sender, "mailSender");
+            return this;
+        }
+
+        /** Where person avatars are kept (default: nowhere; the standalone server uses its data directory). */
+        public Builder avatarStore(org.zou4j.user.AvatarStore store) {
+            this.avatars = java.util.Objects.requireNonNull(store, "store");
             return this;
         }
 

@@ -127,6 +127,10 @@ public final class BenchMain {
         if (opts.only().contains(2) || opts.only().contains(4) || opts.only().contains(5)) {
             separateServer();
         }
+        if (opts.only().contains(6)) {
+            report.at(6);
+            UserContextBench.run(report, opts.scale(), opts.runs(), opts.warmups());
+        }
         report.at(99);
         report.para(String.format(Locale.ROOT, "Whole run: %.0f s.", (System.nanoTime() - t0) / 1e9));
         String md = report.markdown();

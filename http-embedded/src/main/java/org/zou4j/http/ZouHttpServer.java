@@ -19,6 +19,7 @@ import org.zou4j.http.internal.routes.SamlRoutes;
 import org.zou4j.http.internal.realtime.SocketIoEndpoint;
 import org.zou4j.http.internal.routes.TwoFactorRoutes;
 import org.zou4j.http.internal.ui.StaticUi;
+import org.zou4j.http.internal.routes.UserRoutes;
 import org.zou4j.http.transport.HttpServerConfig;
 import org.zou4j.http.transport.HttpTransport;
 
@@ -52,6 +53,7 @@ public final class ZouHttpServer implements AutoCloseable {
         router.addAll(new org.zou4j.http.internal.routes.AssetLinkRoutes().routes());
         router.addAll(new org.zou4j.http.internal.routes.CommentRoutes().routes());
         router.addAll(new org.zou4j.http.internal.routes.TaskRoutes().routes());
+        router.addAll(new UserRoutes().routes());
         router.addAll(new EventRoutes().routes());
         router.addAll(new PluginRoutes().routes());
         this.socketIo = new SocketIoEndpoint(b.engine, json.mapper());

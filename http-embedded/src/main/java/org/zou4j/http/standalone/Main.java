@@ -57,7 +57,7 @@ public final class Main {
                     .pluginsDirectory(options.pluginsDir())
                     .attachmentStore(org.zou4j.tasks.AttachmentStore.directory(
                             options.dataDir().resolve("attachments")))
-                    .build();
+                    .avatarStore(org.zou4j.user.AvatarStore.directory(options.dataDir())).build();
         } catch (IOException | RuntimeException e) {
             err.println("zou4j: cannot start: " + e.getMessage());
             return 1;
