@@ -70,7 +70,7 @@ public final class BenchMain {
             double scale = 1.0;
             int runs = -1;
             int wrkSeconds = -1;
-            Set<Integer> only = new HashSet<>(List.of(1, 2, 3, 4, 5, 6));
+            Set<Integer> only = new HashSet<>(List.of(1, 2, 3, 4, 5, 6, 7));
             Path out = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -86,7 +86,7 @@ public final class BenchMain {
                     case "--out" -> out = Path.of(args[++i]);
                     case "-h", "--help" -> {
                         System.out.println("usage: ./zou4j bench [--scale 1.0] [--runs N] [--wrk-seconds N] "
-                                + "[--only 1,2,3,4,5,6] [--out report.md]");
+                                + "[--only 1,2,3,4,5,6,7] [--out report.md]");
                         System.exit(0);
                     }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -127,8 +127,8 @@ public final class BenchMain {
         if (opts.only().contains(2) || opts.only().contains(4) || opts.only().contains(5)) {
             separateServer();
         }
-        if (opts.only().contains(6)) {
-            report.at(6);
+        if (opts.only().contains(7)) {
+            report.at(7);
             UserContextBench.run(report, opts.scale(), opts.runs(), opts.warmups());
         }
         report.at(99);
