@@ -57,6 +57,13 @@ final class EngineSession implements Session {
         return new EngineProduction(engine.production(), caller);
     }
 
+    @Override
+    public org.zou4j.breakdown.Breakdown breakdown() {
+        engine.ensureOpen();
+        refuseIfRestricted();
+        return new org.zou4j.internal.breakdown.BoundBreakdown(engine.breakdown(), caller);
+    }
+
     void refuseIfRestricted() {
         if (restrictedToEnrolment) {
             throw AuthErrors.twoFactorSetupRequired();

@@ -9,6 +9,7 @@ import org.zou4j.http.internal.Dispatcher;
 import org.zou4j.http.internal.Json;
 import org.zou4j.http.internal.Router;
 import org.zou4j.http.internal.routes.AuthRoutes;
+import org.zou4j.http.internal.routes.BreakdownRoutes;
 import org.zou4j.http.internal.routes.DataRoutes;
 import org.zou4j.http.internal.routes.EventRoutes;
 import org.zou4j.http.internal.routes.IndexRoutes;
@@ -41,6 +42,7 @@ public final class ZouHttpServer implements AutoCloseable {
         router.addAll(new SamlRoutes().routes());
         router.addAll(new DataRoutes().routes(b.engine));
         router.addAll(new ProductionRoutes().routes());
+        router.addAll(new BreakdownRoutes().routes());
         router.addAll(new EventRoutes().routes());
         router.addAll(new PluginRoutes().routes());
         HttpServerConfig.Builder config = HttpServerConfig.builder()
