@@ -90,14 +90,10 @@ final class ProductionHttpFixture implements AutoCloseable {
         return (String) create("entities", body).get("id");
     }
 
-    /** Adds a person to a project's team (through the generic update of the project's {@code team}). */
-    @SuppressWarnings("unchecked")
-    void addToTeam(String projectId, String personId) {
-        List<Object> team = new java.util.ArrayList<>((List<Object>) admin.get("/api/data/projects/" + projectId)
-                .map().get("team"));
-        team.add(personId);
-        ApiClient.Reply r = admin.put("/api/data/projects/" + projectId, Map.of("team", team));
-        assertThat(r.status()).as(r.text()).isEqualTo(200);
+    /** A new project whose team is the given persons (set at creation). */
+    String projectWithTeam(String name, String... personIds) {
+        return (String) create("projects", Map.of("name", name + " " + shortId(), "team", List.of(personIds)))
+                .get("id");
     }
 
     /** The last events of the given name, newest first. */
