@@ -44,6 +44,7 @@ public final class ZouEngine implements AutoCloseable {
     private final EngineEvents events;
     private final ProductionService production;
     private final org.zou4j.internal.breakdown.BreakdownService breakdown;
+    private final org.zou4j.internal.export.ExportService exports;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final byte[] secretKey;
@@ -74,6 +75,7 @@ public final class ZouEngine implements AutoCloseable {
             this.crud = new CrudService(database, registry, eventLog, mapper, clock);
             this.production = new ProductionService(crud, eventLog);
             this.breakdown = new org.zou4j.internal.breakdown.BreakdownService(crud, eventLog);
+            this.exports = new org.zou4j.internal.export.ExportService(crud);
             authService.bind(crud);
             this.auth = authService;
             this.twoFactor = new TwoFactor(this, authService.twoFactor());
@@ -391,6 +393,10 @@ public final class ZouEngine implements AutoCloseable {
 
     org.zou4j.internal.breakdown.BreakdownService breakdown() {
         return breakdown;
+    }
+
+    org.zou4j.internal.export.ExportService exports() {
+        return exports;
     }
 
     CrudService crud() {

@@ -12,6 +12,7 @@ import org.zou4j.http.internal.routes.AuthRoutes;
 import org.zou4j.http.internal.routes.BreakdownRoutes;
 import org.zou4j.http.internal.routes.DataRoutes;
 import org.zou4j.http.internal.routes.EventRoutes;
+import org.zou4j.http.internal.routes.ExportRoutes;
 import org.zou4j.http.internal.routes.IndexRoutes;
 import org.zou4j.http.internal.routes.PluginRoutes;
 import org.zou4j.http.internal.routes.ProductionRoutes;
@@ -43,6 +44,7 @@ public final class ZouHttpServer implements AutoCloseable {
         router.addAll(new DataRoutes().routes(b.engine));
         router.addAll(new ProductionRoutes().routes());
         router.addAll(new BreakdownRoutes().routes());
+        router.addAll(new ExportRoutes().routes());
         router.addAll(new EventRoutes().routes());
         router.addAll(new PluginRoutes().routes());
         HttpServerConfig.Builder config = HttpServerConfig.builder()
