@@ -60,6 +60,7 @@ public final class ExportService {
         @Override
         public void writeTo(OutputStream out) throws IOException {
             try (SequenceWriter w = CSV.writer(SCHEMA).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                    .with(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
                     .writeValues(out)) {
                 w.write(headers);
                 for (List<Object> row : rows) {
