@@ -78,6 +78,20 @@ final class EngineSession implements Session {
         return new EngineCurrentUser(engine.user(), caller);
     }
 
+    @Override
+    public org.zou4j.breakdown.Breakdown breakdown() {
+        engine.ensureOpen();
+        refuseIfRestricted();
+        return new org.zou4j.internal.breakdown.BoundBreakdown(engine.breakdown(), caller);
+    }
+
+    @Override
+    public org.zou4j.export.Exports exports() {
+        engine.ensureOpen();
+        refuseIfRestricted();
+        return new org.zou4j.internal.export.BoundExports(engine.exports(), caller);
+    }
+
     void refuseIfRestricted() {
         if (restrictedToEnrolment) {
             throw AuthErrors.twoFactorSetupRequired();

@@ -31,6 +31,12 @@ public interface Session {
     /** Zou's {@code user} routes (and search) for this session's person: context, to-dos, filters, notifications. */
     org.zou4j.user.CurrentUser user();
 
+    /** Zou's breakdown (casting, asset instances) with this caller's rights. */
+    org.zou4j.breakdown.Breakdown breakdown();
+
+    /** Zou's CSV exports with this caller's rights. */
+    org.zou4j.export.Exports exports();
+
     /**
      * Runs a plugin's custom action on a selection, as this caller: the action's required role is checked first, and
      * every read or write the action makes goes through this session's permissions.

@@ -48,6 +48,8 @@ public final class ZouEngine implements AutoCloseable {
     private final org.zou4j.internal.tasks.CommentService comments;
     private final org.zou4j.internal.tasks.TaskService tasks;
     private final UserArea user;
+    private final org.zou4j.internal.breakdown.BreakdownService breakdown;
+    private final org.zou4j.internal.export.ExportService exports;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final byte[] secretKey;
@@ -82,6 +84,8 @@ public final class ZouEngine implements AutoCloseable {
             this.comments = new org.zou4j.internal.tasks.CommentService(crud, eventLog, b.attachmentStore);
             this.tasks = new org.zou4j.internal.tasks.TaskService(comments);
             this.user = UserArea.create(crud, eventLog, b.avatars);
+            this.breakdown = new org.zou4j.internal.breakdown.BreakdownService(crud, eventLog);
+            this.exports = new org.zou4j.internal.export.ExportService(crud);
             authService.bind(crud);
             this.auth = authService;
             this.twoFactor = new TwoFactor(this, authService.twoFactor());
@@ -411,6 +415,14 @@ public final class ZouEngine implements AutoCloseable {
 
     UserArea user() {
         return user;
+    }
+
+    org.zou4j.internal.breakdown.BreakdownService breakdown() {
+        return breakdown;
+    }
+
+    org.zou4j.internal.export.ExportService exports() {
+        return exports;
     }
 
     CrudService crud() {

@@ -7,12 +7,12 @@ import org.zou4j.internal.access.AccessContext;
 import org.zou4j.internal.sql.Tx;
 
 /** Project-level checks of Zou's non-generic routes (reference §6.1: TEAM, MGR). */
-final class ProjectAccess {
+public final class ProjectAccess {
     private ProjectAccess() {
     }
 
     /** The project must exist (404) and the caller be in its team or admin (403). */
-    static void requireTeam(AccessContext ctx, UUID projectId) throws SQLException {
+    public static void requireTeam(AccessContext ctx, UUID projectId) throws SQLException {
         requireProject(ctx.tx(), projectId);
         if (!ctx.inTeam(projectId)) {
             throw ZouException.forbidden();
@@ -20,20 +20,20 @@ final class ProjectAccess {
     }
 
     /** TEAM plus an effective role of manager (or admin). */
-    static void requireManager(AccessContext ctx, UUID projectId) throws SQLException {
+    public static void requireManager(AccessContext ctx, UUID projectId) throws SQLException {
         requireTeam(ctx, projectId);
         if (!ctx.caller().isAdmin() && !"manager".equals(ctx.projectRole(projectId))) {
             throw ZouException.forbidden();
         }
     }
 
-    static void requireAdmin(AccessContext ctx) {
+    public static void requireAdmin(AccessContext ctx) {
         if (!ctx.caller().isAdmin()) {
             throw ZouException.forbidden();
         }
     }
 
-    static void requireProject(Tx tx, UUID projectId) throws SQLException {
+    public static void requireProject(Tx tx, UUID projectId) throws SQLException {
         if (projectId == null || tx.byId("project", projectId) == null) {
             throw ZouException.notFound();
         }
