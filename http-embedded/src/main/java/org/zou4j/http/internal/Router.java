@@ -15,12 +15,28 @@ import java.util.TreeSet;
 public final class Router {
     private final List<Route> routes = new ArrayList<>();
 
+    private final java.util.Set<String> shapes = new java.util.HashSet<>();
+
+    /**
+     * Adds a route.
+     *
+     * @throws IllegalStateException when a route of the same method and path shape (parameters named alike or not) is
+     *                               already there: two areas serving one Zou route is a wiring error, found at start
+     */
     public void add(Route route) {
+        StringBuilder shape = new StringBuilder(route.method());
+        for (int i = 0; i < route.segments().size(); i++) {
+            shape.append('/').append(route.isParam(i) ? "<>" : route.segments().get(i));
+        }
+        if (!shapes.add(shape.toString())) {
+            throw new IllegalStateException("Two routes serve " + route.method() + " /"
+                    + String.join("/", route.segments()));
+        }
         routes.add(route);
     }
 
     public void addAll(List<Route> more) {
-        routes.addAll(more);
+        more.forEach(this::add);
     }
 
     /**
