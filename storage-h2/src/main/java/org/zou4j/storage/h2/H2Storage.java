@@ -22,6 +22,14 @@ import org.zou4j.storage.StorageBackend;
  * to keep the file small under commit storms) lost the last acknowledged commits after {@code kill -9} once the schema
  * grew by two tables ({@code KillNineTest}, every run), and H2 documents values below its default as dangerous. One
  * process owns a file database: a second one is refused with a clear message.
+ *
+ * <p>The H2 version matters as much as these settings (issue #19): H2 2.5.252 loses acknowledged commits after
+ * {@code kill -9} once the store reuses space freed by dead chunks (after {@code RETENTION_TIME}, i.e. after ~45 s of
+ * running or of idling): when a new chunk lands where the previous chunk did not predict, 2.5.252 rewrites the store
+ * header before recording the new chunk as the last one, so the header names the previous chunk, whose
+ * {@code next} pointer is the missed prediction, and crash recovery stops before the new chunks (H2 commit
+ * 8492b8c2cf). The event counter then comes back behind the event log. H2 2.4.240 records the new chunk first; the
+ * parent pom pins it. Measured with {@code ./zou4j durability} and the plain-H2 reproducers (README, "Durability").
  */
 public final class H2Storage implements StorageBackend {
     private static final String COMMON = ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
