@@ -85,6 +85,29 @@ class IndexAndRoutingTest {
         assertThat(client.send("PUT", "/", "{}", "application/json").status()).isEqualTo(405);
     }
 
+    @Test
+    void a405ListsThePathsMethodsInAllowAsFlaskDoes() {
+        // the generic collection route serves GET and POST: Flask adds HEAD and OPTIONS
+        ApiClient.Reply collection = client.send("PATCH", "/api/data/projects/", "{}", "application/json");
+        assertThat(collection.status()).isEqualTo(405);
+        assertThat(collection.header("Allow")).isEqualTo("GET, HEAD, OPTIONS, POST");
+        ApiClient.Reply instance = client.send("PATCH", "/data/projects/0ab4d0b8-2c56-4c8b-8f66-8bd2a9d7a1c3", "{}",
+                "application/json");
+        assertThat(instance.header("Allow")).isEqualTo("DELETE, GET, HEAD, OPTIONS, PUT");
+        ApiClient.Reply login = client.send("GET", "/auth/login", null, null);
+        assertThat(login.status()).isEqualTo(405);
+        assertThat(login.header("Allow")).isEqualTo("OPTIONS, POST");
+    }
+
+    @Test
+    void optionsOnAKnownPathAnswersItsMethodsAndAnUnknownPathIs404() {
+        ApiClient.Reply known = client.send("OPTIONS", "/api/data/projects", null, null);
+        assertThat(known.status()).isEqualTo(200);
+        assertThat(known.header("Allow")).isEqualTo("GET, HEAD, OPTIONS, POST");
+        assertThat(client.send("OPTIONS", "/api/data/no-such-model", null, null).status()).isEqualTo(404);
+        assertThat(client.send("PATCH", "/api/data/no-such-model", "{}", "application/json").header("Allow")).isNull();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/data/projects", "/api/data/projects/", "/data/tasks/0ab4d0b8-2c56-4c8b-8f66-8bd2a9d7a1c3"})
     void dataRoutesRequireAToken(String path) {

@@ -32,9 +32,15 @@ public final class Dispatcher implements RequestHandler {
     public HttpResponse handle(HttpRequest request) {
         Router.Match match = router.match(request.method(), request.pathSegments());
         if (match.route() == null) {
-            return match.pathKnown()
-                    ? json.error(405, "The method is not allowed for the requested URL.")
-                    : json.error(ZouException.notFound());
+            if (!match.pathKnown()) {
+                return json.error(ZouException.notFound());
+            }
+            // RFC 9110: a 405 lists the path's methods; OPTIONS on a known path is answered as Flask does
+            if (request.method().equals("OPTIONS")) {
+                return HttpResponse.empty(200).withHeader("Allow", match.allowHeader());
+            }
+            return json.error(405, "The method is not allowed for the requested URL.")
+                    .withHeader("Allow", match.allowHeader());
         }
         Call call = new Call(request, match.params(), engine, json, authenticator);
         try {

@@ -1,9 +1,12 @@
 package org.zou4j.http.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Matches request paths to routes: served at {@code /} and under {@code /api}, with or without a trailing slash;
@@ -20,8 +23,21 @@ public final class Router {
         routes.addAll(more);
     }
 
-    /** The outcome of matching. */
-    public record Match(Route route, Map<String, String> params, boolean pathKnown) {
+    /**
+     * The outcome of matching.
+     *
+     * @param route     the route to run, or {@code null} when none serves this method and path
+     * @param params    the path parameters of {@code route}
+     * @param pathKnown whether some route serves this path with another method (then the answer is 405)
+     * @param allowed   the methods the path answers, as Flask lists them in {@code Allow}: every route method, HEAD
+     *                  where GET is served, and OPTIONS; empty when the path is unknown
+     */
+    public record Match(Route route, Map<String, String> params, boolean pathKnown, Set<String> allowed) {
+
+        /** The {@code Allow} header value: the allowed methods, sorted, comma separated. */
+        public String allowHeader() {
+            return String.join(", ", allowed);
+        }
     }
 
     public Match match(String method, List<String> pathSegments) {
@@ -34,12 +50,17 @@ public final class Router {
         Route best = null;
         Map<String, String> bestParams = null;
         boolean pathKnown = false;
+        Set<String> allowed = new TreeSet<>();
         for (Route r : routes) {
             Map<String, String> params = matchPath(r, segments);
             if (params == null) {
                 continue;
             }
             pathKnown = true;
+            allowed.add(r.method());
+            if (r.method().equals("GET")) {
+                allowed.add("HEAD");
+            }
             if (!r.method().equals(effective)) {
                 continue;
             }
@@ -50,7 +71,11 @@ public final class Router {
         }
         // A literal route of another method must not hide a parameter route of this method (Zou: PUT /data/projects/all
         // reaches the CRUD instance route), which the loop above already ensures by filtering on method first.
-        return new Match(best, bestParams == null ? Map.of() : bestParams, pathKnown);
+        if (pathKnown) {
+            allowed.add("OPTIONS");
+        }
+        return new Match(best, bestParams == null ? Map.of() : bestParams, pathKnown,
+                Collections.unmodifiableSet(allowed));
     }
 
     private static Map<String, String> matchPath(Route r, List<String> segments) {
