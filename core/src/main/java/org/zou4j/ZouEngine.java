@@ -23,6 +23,7 @@ import org.zou4j.internal.hooks.Hooks;
 import org.zou4j.internal.model.Models;
 import org.zou4j.internal.plugins.PluginHost;
 import org.zou4j.internal.production.ProductionService;
+import org.zou4j.internal.setup.DefaultData;
 import org.zou4j.internal.sql.Database;
 import org.zou4j.mail.MailSender;
 import org.zou4j.storage.StorageBackend;
@@ -87,6 +88,9 @@ public final class ZouEngine implements AutoCloseable {
             this.breakdown = new org.zou4j.internal.breakdown.BreakdownService(crud, eventLog);
             this.exports = new org.zou4j.internal.export.ExportService(crud);
             authService.bind(crud);
+            if (b.initData) {
+                DefaultData.seedOnce(database, eventLog, clock);
+            }
             this.auth = authService;
             this.twoFactor = new TwoFactor(this, authService.twoFactor());
             this.saml = b.saml == null ? null
@@ -496,8 +500,22 @@ public final class ZouEngine implements AutoCloseable {
         private SamlConfig saml;
         private org.zou4j.tasks.AttachmentStore attachmentStore = org.zou4j.tasks.AttachmentStore.inMemory();
         private org.zou4j.user.AvatarStore avatars = org.zou4j.user.AvatarStore.none();
+        private boolean initData;
 
         private Builder() {
+        }
+
+        /**
+         * Whether to put Zou's default data into the database, as {@code zou init-data} does (3D domain): project
+         * statuses, asset types, shot types, departments, task types and task statuses (Todo being the default status
+         * of new tasks). Done once per database: rows that already exist are kept, and a database seeded before is
+         * left alone (a default status deleted since does not come back). Default {@code false}: an embedding
+         * application usually brings its own studio's data (or imports it), and an engine must not invent rows its
+         * embedder did not ask for. The standalone server ({@code ./zou4j serve}) turns it on.
+         */
+        public Builder initData(boolean seed) {
+            this.initData = seed;
+            return this;
         }
 
         /** The bcrypt cost of new password hashes, 4 to 16 (default 12, Zou's); existing hashes keep theirs. */

@@ -63,7 +63,14 @@ final class TaskHooks implements ModelHooks {
             values.put("project_id", entity.get("project_id"));
         }
         if (values.get("task_status_id") == null) {
-            List<Object> defaults = ctx.tx().column("task_status", "id", List.of(Filter.eq("is_default", true)));
+            // The default of concepts (Neutral) for a concept's task, the default of tasks (Todo) otherwise.
+            Row type = ctx.tx().byId("entity_type", (UUID) entity.get("entity_type_id"));
+            boolean concept = type != null && "Concept".equals(type.get("name"));
+            List<Object> defaults = ctx.tx().column("task_status", "id",
+                    List.of(Filter.eq("is_default", true), Filter.eq("for_concept", concept)));
+            if (defaults.isEmpty()) {
+                defaults = ctx.tx().column("task_status", "id", List.of(Filter.eq("is_default", true)));
+            }
             if (!defaults.isEmpty()) {
                 values.put("task_status_id", defaults.get(0));
             }
