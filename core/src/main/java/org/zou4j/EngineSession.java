@@ -71,6 +71,13 @@ final class EngineSession implements Session {
         return new EngineTasks(engine.comments(), engine.tasks(), caller);
     }
 
+    @Override
+    public org.zou4j.media.Pictures pictures() {
+        engine.ensureOpen();
+        refuseIfRestricted();
+        return new EnginePictures(engine.pictures(), caller);
+    }
+
     void refuseIfRestricted() {
         if (restrictedToEnrolment) {
             throw AuthErrors.twoFactorSetupRequired();

@@ -52,6 +52,7 @@ public final class ZouHttpServer implements AutoCloseable {
         router.addAll(new org.zou4j.http.internal.routes.AssetLinkRoutes().routes());
         router.addAll(new org.zou4j.http.internal.routes.CommentRoutes().routes());
         router.addAll(new org.zou4j.http.internal.routes.TaskRoutes().routes());
+        router.addAll(new org.zou4j.http.internal.routes.PictureRoutes().routes());
         router.addAll(new EventRoutes().routes());
         router.addAll(new PluginRoutes().routes());
         this.socketIo = new SocketIoEndpoint(b.engine, json.mapper());

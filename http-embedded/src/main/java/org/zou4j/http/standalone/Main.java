@@ -57,6 +57,7 @@ public final class Main {
                     .pluginsDirectory(options.pluginsDir())
                     .attachmentStore(org.zou4j.tasks.AttachmentStore.directory(
                             options.dataDir().resolve("attachments")))
+                    .fileStore(org.zou4j.files.FileStore.local(options.dataDir().resolve("previews")))
                     .build();
         } catch (IOException | RuntimeException e) {
             err.println("zou4j: cannot start: " + e.getMessage());
