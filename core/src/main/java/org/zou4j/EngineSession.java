@@ -92,6 +92,13 @@ final class EngineSession implements Session {
         return new org.zou4j.internal.export.BoundExports(engine.exports(), caller);
     }
 
+    @Override
+    public org.zou4j.media.Pictures pictures() {
+        engine.ensureOpen();
+        refuseIfRestricted();
+        return new EnginePictures(engine.pictures(), caller);
+    }
+
     void refuseIfRestricted() {
         if (restrictedToEnrolment) {
             throw AuthErrors.twoFactorSetupRequired();

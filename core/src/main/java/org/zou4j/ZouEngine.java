@@ -51,6 +51,9 @@ public final class ZouEngine implements AutoCloseable {
     private final UserArea user;
     private final org.zou4j.internal.breakdown.BreakdownService breakdown;
     private final org.zou4j.internal.export.ExportService exports;
+    private final org.zou4j.internal.media.PictureService pictures;
+    /** The temporary media directory this engine made (no file store configured), deleted on close; or null. */
+    private final Path ownedMediaDirectory;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final byte[] secretKey;
@@ -87,6 +90,14 @@ public final class ZouEngine implements AutoCloseable {
             this.user = UserArea.create(crud, eventLog, b.avatars);
             this.breakdown = new org.zou4j.internal.breakdown.BreakdownService(crud, eventLog);
             this.exports = new org.zou4j.internal.export.ExportService(crud);
+            org.zou4j.files.FileStore fileStore = b.fileStore;
+            Path owned = null;
+            if (fileStore == null) {
+                owned = temporaryMediaDirectory();
+                fileStore = org.zou4j.files.FileStore.local(owned);
+            }
+            this.ownedMediaDirectory = owned;
+            this.pictures = new org.zou4j.internal.media.PictureService(crud, eventLog, fileStore, b.maxPicturePixels);
             authService.bind(crud);
             if (b.initData) {
                 DefaultData.seedOnce(database, eventLog, clock);
@@ -429,6 +440,26 @@ public final class ZouEngine implements AutoCloseable {
         return exports;
     }
 
+    org.zou4j.internal.media.PictureService pictures() {
+        return pictures;
+    }
+
+    private static Path temporaryMediaDirectory() {
+        try {
+            return java.nio.file.Files.createTempDirectory("zou4j-media-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot create a temporary media directory", e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // best effort: a temporary directory
+        }
+    }
+
     CrudService crud() {
         return crud;
     }
@@ -483,6 +514,9 @@ public final class ZouEngine implements AutoCloseable {
         } finally {
             auth.close();
             storage.close();
+            if (ownedMediaDirectory != null) {
+                deleteTree(ownedMediaDirectory);
+            }
         }
     }
 
@@ -501,6 +535,8 @@ public final class ZouEngine implements AutoCloseable {
         private org.zou4j.tasks.AttachmentStore attachmentStore = org.zou4j.tasks.AttachmentStore.inMemory();
         private org.zou4j.user.AvatarStore avatars = org.zou4j.user.AvatarStore.none();
         private boolean initData;
+        private org.zou4j.files.FileStore fileStore;
+        private long maxPicturePixels = org.zou4j.internal.media.Thumbnails.MAX_PIXELS;
 
         private Builder() {
         }
@@ -660,6 +696,28 @@ public final class ZouEngine implements AutoCloseable {
          */
         public Builder attachmentStore(org.zou4j.tasks.AttachmentStore store) {
             this.attachmentStore = java.util.Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * Where preview pictures, avatars (and later movies and files) are kept, e.g.
+         * {@code FileStore.local(dataDir.resolve("previews"))}. Default: a temporary directory made for this engine
+         * and deleted when it closes, so media routes work the same on a throw-away engine.
+         */
+        public Builder fileStore(org.zou4j.files.FileStore store) {
+            this.fileStore = java.util.Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * The most pixels (width × height) an uploaded picture may declare; larger ones are refused with 400 before
+         * being decoded (decompression bombs). Default: Pillow's limit, 89,478,485, which Zou inherits.
+         */
+        public Builder maxPicturePixels(long pixels) {
+            if (pixels < 1) {
+                throw new IllegalArgumentException("maxPicturePixels must be positive");
+            }
+            this.maxPicturePixels = pixels;
             return this;
         }
 

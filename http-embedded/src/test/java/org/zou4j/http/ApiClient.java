@@ -95,6 +95,31 @@ final class ApiClient {
         }
     }
 
+    /** A response with a binary body (pictures, files). */
+    record BytesReply(int status, Map<String, List<String>> headers, byte[] body) {
+        String header(String name) {
+            return headers.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), List.of()).stream().findFirst()
+                    .orElse(null);
+        }
+    }
+
+    /** A GET whose body is kept as bytes. */
+    BytesReply getBytes(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<byte[]> r = http.send(b.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new BytesReply(r.statusCode(), r.headers().map(), r.body());
+        } catch (IOException e) {
+            throw new AssertionError("GET " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** A request with a raw byte body (multipart forms). */
     Reply sendBytes(String method, String path, byte[] body, String contentType) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));

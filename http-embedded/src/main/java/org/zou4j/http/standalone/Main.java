@@ -57,7 +57,9 @@ public final class Main {
                     .pluginsDirectory(options.pluginsDir())
                     .attachmentStore(org.zou4j.tasks.AttachmentStore.directory(
                             options.dataDir().resolve("attachments")))
-                    .avatarStore(org.zou4j.user.AvatarStore.directory(options.dataDir())).build();
+                    .avatarStore(org.zou4j.user.AvatarStore.directory(options.dataDir()))
+                    .fileStore(org.zou4j.files.FileStore.local(options.dataDir().resolve("previews")))
+                    .build();
         } catch (IOException | RuntimeException e) {
             err.println("zou4j: cannot start: " + e.getMessage());
             return 1;
