@@ -22,6 +22,9 @@ public interface Session {
     /** Zou's production routes beyond generic CRUD, with this caller's rights. */
     Production production();
 
+    /** Zou's projects, departments and project-templates routes for this session's caller. */
+    org.zou4j.projects.Projects projects();
+
     /**
      * Runs a plugin's custom action on a selection, as this caller: the action's required role is checked first, and
      * every read or write the action makes goes through this session's permissions.

@@ -43,6 +43,7 @@ public final class ZouEngine implements AutoCloseable {
     private final CrudService crud;
     private final EngineEvents events;
     private final ProductionService production;
+    private final org.zou4j.internal.projects.ProjectsArea projectsArea;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final byte[] secretKey;
@@ -72,6 +73,7 @@ public final class ZouEngine implements AutoCloseable {
             EventLog eventLog = new EventLog(mapper, clock, events);
             this.crud = new CrudService(database, registry, eventLog, mapper, clock);
             this.production = new ProductionService(crud, eventLog);
+            this.projectsArea = new org.zou4j.internal.projects.ProjectsArea(crud, eventLog);
             authService.bind(crud);
             this.auth = authService;
             this.twoFactor = new TwoFactor(this, authService.twoFactor());
@@ -385,6 +387,10 @@ public final class ZouEngine implements AutoCloseable {
 
     ProductionService production() {
         return production;
+    }
+
+    org.zou4j.internal.projects.ProjectsArea projectsArea() {
+        return projectsArea;
     }
 
     CrudService crud() {

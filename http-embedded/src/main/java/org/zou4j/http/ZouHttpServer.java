@@ -41,6 +41,7 @@ public final class ZouHttpServer implements AutoCloseable {
         router.addAll(new SamlRoutes().routes());
         router.addAll(new DataRoutes().routes(b.engine));
         router.addAll(new ProductionRoutes().routes());
+        router.addAll(new org.zou4j.http.internal.routes.ProjectsRoutes().routes());
         router.addAll(new EventRoutes().routes());
         router.addAll(new PluginRoutes().routes());
         HttpServerConfig.Builder config = HttpServerConfig.builder()
