@@ -99,6 +99,13 @@ final class EngineSession implements Session {
         return new EnginePictures(engine.pictures(), caller);
     }
 
+    @Override
+    public org.zou4j.projects.Projects projects() {
+        engine.ensureOpen();
+        refuseIfRestricted();
+        return new org.zou4j.internal.projects.BoundProjects(engine.projectsArea(), caller);
+    }
+
     void refuseIfRestricted() {
         if (restrictedToEnrolment) {
             throw AuthErrors.twoFactorSetupRequired();

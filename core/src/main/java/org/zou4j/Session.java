@@ -40,6 +40,9 @@ public interface Session {
     /** Zou's picture routes (preview-file pictures, avatars) on the engine's file store, with this caller's rights. */
     org.zou4j.media.Pictures pictures();
 
+    /** Zou's projects, departments and project-templates routes for this session's caller. */
+    org.zou4j.projects.Projects projects();
+
     /**
      * Runs a plugin's custom action on a selection, as this caller: the action's required role is checked first, and
      * every read or write the action makes goes through this session's permissions.

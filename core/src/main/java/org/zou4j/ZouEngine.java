@@ -54,6 +54,7 @@ public final class ZouEngine implements AutoCloseable {
     private final org.zou4j.internal.media.PictureService pictures;
     /** The temporary media directory this engine made (no file store configured), deleted on close; or null. */
     private final Path ownedMediaDirectory;
+    private final org.zou4j.internal.projects.ProjectsArea projectsArea;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final byte[] secretKey;
@@ -98,6 +99,7 @@ public final class ZouEngine implements AutoCloseable {
             }
             this.ownedMediaDirectory = owned;
             this.pictures = new org.zou4j.internal.media.PictureService(crud, eventLog, fileStore, b.maxPicturePixels);
+            this.projectsArea = new org.zou4j.internal.projects.ProjectsArea(crud, eventLog);
             authService.bind(crud);
             if (b.initData) {
                 DefaultData.seedOnce(database, eventLog, clock);
@@ -458,6 +460,10 @@ public final class ZouEngine implements AutoCloseable {
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
             // best effort: a temporary directory
         }
+    }
+
+    org.zou4j.internal.projects.ProjectsArea projectsArea() {
+        return projectsArea;
     }
 
     CrudService crud() {

@@ -1,0 +1,15 @@
+package org.zou4j.internal.projects;
+
+import org.zou4j.internal.crud.CrudService;
+import org.zou4j.internal.events.EventLog;
+
+/** The services of the projects area (Zou blueprints projects, departments, project_templates), built once. */
+public final class ProjectsArea {
+    final ProjectsService projects;
+    final MetadataService metadata;
+
+    public ProjectsArea(CrudService crud, EventLog events) {
+        this.projects = new ProjectsService(crud, events);
+        this.metadata = new MetadataService(crud, events);
+    }
+}

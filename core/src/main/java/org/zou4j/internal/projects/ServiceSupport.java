@@ -1,0 +1,271 @@
+package org.zou4j.internal.projects;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.zou4j.ZouException;
+import org.zou4j.internal.access.AccessContext;
+import org.zou4j.internal.access.Caller;
+import org.zou4j.internal.crud.BoundModel;
+import org.zou4j.internal.crud.CrudService;
+import org.zou4j.internal.crud.HookContext;
+import org.zou4j.internal.crud.ModelHooks;
+import org.zou4j.internal.crud.Values;
+import org.zou4j.internal.events.EventLog;
+import org.zou4j.internal.sql.Filter;
+import org.zou4j.internal.sql.Row;
+
+/**
+ * What the services of the projects area share: transactions with a {@link HookContext}, Zou's project-level checks
+ * (TEAM, MGR of reference §6.1), serialization through the model declarations, and request-body reading that answers
+ * Zou's pydantic-style "Validation error." 400s.
+ */
+abstract class ServiceSupport {
+    protected final CrudService crud;
+    protected final EventLog events;
+
+    ServiceSupport(CrudService crud, EventLog events) {
+        this.crud = crud;
+        this.events = events;
+    }
+
+    @FunctionalInterface
+    interface Work<T> {
+        T run(HookContext ctx) throws SQLException;
+    }
+
+    protected <T> T write(Caller caller, Work<T> work) {
+        return crud.database().inTransaction(tx -> {
+            HookContext ctx = crud.context(caller, tx, events.begin(tx, caller.personId()));
+            return work.run(ctx);
+        });
+    }
+
+    protected <T> T read(Caller caller, Work<T> work) {
+        return crud.database().read(tx -> work.run(crud.context(caller, tx, null)));
+    }
+
+    protected BoundModel model(String table) {
+        return crud.models().table(table);
+    }
+
+    // ---- access ------------------------------------------------------------------------------------------------
+
+    /** Zou's ProjectNotFoundException for a malformed or unknown id: 404. */
+    static UUID projectId(String text) {
+        UUID id = Values.tryParseId(text);
+        if (id == null) {
+            throw ZouException.notFound();
+        }
+        return id;
+    }
+
+    static Row requireProject(HookContext ctx, UUID projectId) throws SQLException {
+        Row project = ctx.tx().byId("project", projectId);
+        if (project == null) {
+            throw ZouException.notFound();
+        }
+        return project;
+    }
+
+    /** {@code check_project_access}: admin, or in the project's team. */
+    static Row requireTeam(HookContext ctx, UUID projectId) throws SQLException {
+        Row project = requireProject(ctx, projectId);
+        if (!ctx.access().inTeam(projectId)) {
+            throw ZouException.forbidden();
+        }
+        return project;
+    }
+
+    /** {@code check_manager_project_access}: admin, or manager (effective project role) in the team. */
+    static Row requireManager(HookContext ctx, UUID projectId) throws SQLException {
+        Row project = requireTeam(ctx, projectId);
+        if (!isManagerIn(ctx.access(), projectId)) {
+            throw ZouException.forbidden();
+        }
+        return project;
+    }
+
+    static boolean isManagerIn(AccessContext access, UUID projectId) throws SQLException {
+        return access.caller().isAdmin() || "manager".equals(access.projectRole(projectId));
+    }
+
+    static void requireAdmin(HookContext ctx) {
+        if (!ctx.caller().isAdmin()) {
+            throw ZouException.forbidden();
+        }
+    }
+
+    /** {@code check_manager_permissions}: global role admin or manager. */
+    static void requireGlobalManager(HookContext ctx) {
+        if (!ctx.caller().isAdmin() && !ctx.caller().hasRole("manager")) {
+            throw ZouException.forbidden();
+        }
+    }
+
+    /** Zou's {@code block_access_to_vendor} and the client/vendor refusals of several project routes. */
+    static void refuseRoles(HookContext ctx, UUID projectId, String... roles) throws SQLException {
+        if (ctx.caller().isAdmin()) {
+            return;
+        }
+        String role = ctx.access().projectRole(projectId);
+        for (String r : roles) {
+            if (r.equals(role)) {
+                throw ZouException.forbidden();
+            }
+        }
+    }
+
+    // ---- serialization -----------------------------------------------------------------------------------------
+
+    protected Map<String, Object> one(HookContext ctx, String table, Row row) throws SQLException {
+        return crud.serialize(ctx, model(table), List.of(row), false, ModelHooks.View.GET).get(0);
+    }
+
+    protected Map<String, Object> oneWithRelations(HookContext ctx, String table, Row row) throws SQLException {
+        return crud.serialize(ctx, model(table), List.of(row), true, ModelHooks.View.GET).get(0);
+    }
+
+    protected List<Map<String, Object>> many(HookContext ctx, String table, List<Row> rows, boolean relations)
+            throws SQLException {
+        return crud.serialize(ctx, model(table), rows, relations, ModelHooks.View.GET);
+    }
+
+    protected Object json(Object value) {
+        return crud.jsonForm().toJsonValue(value);
+    }
+
+    // ---- request bodies ----------------------------------------------------------------------------------------
+
+    static Map<String, Object> body(Map<String, Object> body) {
+        return body == null ? Map.of() : body;
+    }
+
+    static ZouException validation(String field, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("field", field);
+        error.put("message", message);
+        return ZouException.wrongParameter("Validation error.", Map.of("errors", List.of(error)));
+    }
+
+    /** A required non-empty string (pydantic {@code Field(..., min_length=1)}). */
+    static String requiredText(Map<String, Object> body, String key) {
+        Object v = body.get(key);
+        if (v == null) {
+            throw validation(key, "Field required");
+        }
+        if (!(v instanceof String s)) {
+            throw validation(key, "Input should be a valid string");
+        }
+        if (s.isEmpty()) {
+            throw validation(key, "String should have at least 1 character");
+        }
+        return s;
+    }
+
+    static String optionalText(Map<String, Object> body, String key, String fallback) {
+        Object v = body.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (!(v instanceof String s)) {
+            throw validation(key, "Input should be a valid string");
+        }
+        return s;
+    }
+
+    static Integer optionalInt(Map<String, Object> body, String key) {
+        Object v = body.get(key);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+            return n.intValue();
+        }
+        if (v instanceof String s) {
+            try {
+                return Integer.parseInt(s.trim());
+            } catch (NumberFormatException e) {
+                // fall through
+            }
+        }
+        throw validation(key, "Input should be a valid integer");
+    }
+
+    static Double optionalDouble(Map<String, Object> body, String key) {
+        Object v = body.get(key);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (v instanceof String s) {
+            try {
+                return Double.parseDouble(s.trim());
+            } catch (NumberFormatException e) {
+                // fall through
+            }
+        }
+        throw validation(key, "Input should be a valid number");
+    }
+
+    static Boolean optionalBool(Map<String, Object> body, String key, Boolean fallback) {
+        Object v = body.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        if (v instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
+            return Boolean.parseBoolean(s);
+        }
+        throw validation(key, "Input should be a valid boolean");
+    }
+
+    static List<String> textList(Map<String, Object> body, String key, boolean required) {
+        Object v = body.get(key);
+        if (v == null) {
+            if (required) {
+                throw validation(key, "Field required");
+            }
+            return List.of();
+        }
+        if (!(v instanceof List<?> list)) {
+            throw validation(key, "Input should be a valid list");
+        }
+        List<String> out = new ArrayList<>();
+        for (Object o : list) {
+            if (!(o instanceof String s)) {
+                throw validation(key, "Input should be a valid string");
+            }
+            out.add(s);
+        }
+        if (required && out.isEmpty()) {
+            throw validation(key, "List should have at least 1 item after validation, not 0");
+        }
+        return out;
+    }
+
+    /** The row {@code table/id} named by a body or path value, or Zou's "<Model> with id X not found" 400. */
+    static Row requireRef(HookContext ctx, String table, String modelName, String idText) throws SQLException {
+        UUID id = Values.tryParseId(idText);
+        Row row = id == null ? null : ctx.tx().byId(table, id);
+        if (row == null) {
+            throw ZouException.wrongParameter(modelName + " with id " + idText + " not found");
+        }
+        return row;
+    }
+
+    static UUID idOrNull(String text) {
+        return Values.tryParseId(text);
+    }
+
+    static List<Filter> key(String c1, Object v1, String c2, Object v2) {
+        return List.of(Filter.eq(c1, v1), Filter.eq(c2, v2));
+    }
+}
