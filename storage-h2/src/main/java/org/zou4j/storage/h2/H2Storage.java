@@ -21,7 +21,8 @@ import org.zou4j.storage.StorageBackend;
  * commits on a crash ({@code kill -9}). H2's default {@code RETENTION_TIME} (45 s) is kept: a short one (1 s, tried
  * to keep the file small under commit storms) lost the last acknowledged commits after {@code kill -9} once the schema
  * grew by two tables ({@code KillNineTest}, every run), and H2 documents values below its default as dangerous. One
- * process owns a file database: a second one is refused with a clear message.
+ * process owns a file database: a second one is refused with a clear message. H2's shutdown hook is off
+ * ({@code DB_CLOSE_ON_EXIT=FALSE}): {@link #close()} (the engine's) shuts the database down.
  */
 public final class H2Storage implements StorageBackend {
     private static final String COMMON = ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
@@ -67,7 +68,9 @@ public final class H2Storage implements StorageBackend {
             throw new IllegalStateException("Cannot create the data directory " + directory + ": " + e.getMessage(), e);
         }
         Path base = directory.toAbsolutePath().resolve("zou4j");
-        String url = "jdbc:h2:file:" + base + COMMON + ";WRITE_DELAY=0;FILE_LOCK=FILE";
+        // DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close the database under the engine's feet while the
+        // application is still stopping (and fill zou4j.trace.db with "Database is already closed"); close() does it.
+        String url = "jdbc:h2:file:" + base + COMMON + ";WRITE_DELAY=0;FILE_LOCK=FILE;DB_CLOSE_ON_EXIT=FALSE";
         return new H2Storage(url, "H2 file " + base + ".mv.db", DEFAULT_POOL_SIZE);
     }
 
