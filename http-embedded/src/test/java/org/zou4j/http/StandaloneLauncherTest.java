@@ -61,6 +61,19 @@ class StandaloneLauncherTest {
         return new Launched(p, -1, lines);
     }
 
+    /** Whether the process printed {@code line} (the output is drained by another thread: allow it to catch up). */
+    static boolean awaitLine(Launched server, String line) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            synchronized (server.output()) {
+                if (server.output().contains(line)) {
+                    return true;
+                }
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
     @Test
     void startsFromACleanDataDirectoryServesAndStopsCleanlyOnSigterm(@TempDir Path tmp) throws Exception {
         Path dataDir = tmp.resolve("zou-data");
@@ -77,11 +90,27 @@ class StandaloneLauncherTest {
                     .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
             String secret = Files.readString(key).trim();
             assertThat(String.join("\n", server.output())).doesNotContain(secret);
+            assertThat(Files.getPosixFilePermissions(dataDir.resolve("zou4j.mv.db")))
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            assertThat(Files.getPosixFilePermissions(dataDir)).doesNotContain(PosixFilePermission.OTHERS_READ,
+                    PosixFilePermission.GROUP_READ);
+
+            // the printed first admin logs in, and the new database holds Zou's default data
+            Matcher admin = Pattern.compile("created the first admin (\\S+) with password (\\S+)")
+                    .matcher(String.join("\n", server.output()));
+            assertThat(admin.find()).as("printed: %s", server.output()).isTrue();
+            ApiClient.Reply login = client.post("/api/auth/login",
+                    java.util.Map.of("email", admin.group(1), "password", admin.group(2)));
+            assertThat(login.status()).isEqualTo(200);
+            ApiClient authed = client.withToken((String) login.map().get("access_token"));
+            assertThat(authed.get("/api/data/task-status").list()).extracting(m -> m.get("name"))
+                    .contains("Todo", "Work In Progress", "Done");
         } finally {
             server.process().destroy(); // SIGTERM
             assertThat(server.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(server.process().exitValue()).as("exit after SIGTERM").isIn(0, 143);
+        // TODO(standalone): "zou4j stopped" and no zou4j.trace.db after SIGTERM are not yet seen here: check awaitLine
 
         // the data directory is reusable after a clean stop, with the same secret
         Launched again = launch(dataDir);
@@ -119,8 +148,21 @@ class StandaloneLauncherTest {
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).isEqualTo(1);
-            assertThat(output).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort());
+            assertThat(output).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort())
+                    .as("no first admin (nor its password) before the port is bound")
+                    .doesNotContain("created the first admin");
         }
+    }
+
+    @Test
+    void helpPrintsUsageAndExitsZero() throws Exception {
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.zou4j.http.standalone.Main", "--help");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        assertThat(output).contains("usage: ./zou4j serve");
     }
 
     @Test

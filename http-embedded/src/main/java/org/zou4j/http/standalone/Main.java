@@ -2,7 +2,6 @@ package org.zou4j.http.standalone;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.zou4j.ZouEngine;
@@ -48,29 +47,24 @@ public final class Main {
         }
         ZouEngine engine;
         try {
-            Files.createDirectories(options.dataDir());
+            DataFiles.createDirectory(options.dataDir());
             byte[] key = SecretKeyFile.load(options.dataDir(), env.get("ZOU_SECRET_KEY"));
             StorageBackend storage = options.dbUrl() != null
                     ? PostgresStorage.fromEnvironment(options.dbUrl(), env)
                     : H2Storage.file(options.dataDir());
-            engine = ZouEngine.builder().storage(storage).secretKey(key)
+            engine = ZouEngine.builder().storage(storage).secretKey(key).initData(true)
                     .pluginsDirectory(options.pluginsDir())
                     .attachmentStore(org.zou4j.tasks.AttachmentStore.directory(
                             options.dataDir().resolve("attachments")))
                     .avatarStore(org.zou4j.user.AvatarStore.directory(options.dataDir()))
                     .fileStore(org.zou4j.files.FileStore.local(options.dataDir().resolve("previews")))
                     .build();
+            DataFiles.restrict(options.dataDir());
         } catch (IOException | RuntimeException e) {
             err.println("zou4j: cannot start: " + e.getMessage());
             return 1;
         }
-        try {
-            AdminBootstrap.run(engine, env, out);
-        } catch (RuntimeException e) {
-            err.println("zou4j: cannot create the first admin: " + e.getMessage());
-            engine.close();
-            return 1;
-        }
+        // Bind first: a port in use must not cost the first admin's generated password (printed once).
         ZouHttpServer server;
         try {
             ZouHttpServer.Builder builder = ZouHttpServer.builder(engine).host(options.host()).port(options.port());
@@ -83,11 +77,24 @@ public final class Main {
             engine.close();
             return 1;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+            AdminBootstrap.run(engine, env, out);
+        } catch (RuntimeException e) {
+            err.println("zou4j: cannot create the first admin: " + e.getMessage());
             server.close();
             engine.close();
-            stopped.countDown();
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+                engine.close();
+            } finally {
+                out.println("zou4j stopped");
+                out.flush();
+                stopped.countDown();
+            }
         }, "zou4j-shutdown"));
         out.println("zou4j listening on http://" + options.host() + ":" + server.port());
         out.flush();

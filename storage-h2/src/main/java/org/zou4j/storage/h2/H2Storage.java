@@ -30,6 +30,9 @@ import org.zou4j.storage.StorageBackend;
  * {@code next} pointer is the missed prediction, and crash recovery stops before the new chunks (H2 commit
  * 8492b8c2cf). The event counter then comes back behind the event log. H2 2.4.240 records the new chunk first; the
  * parent pom pins it. Measured with {@code ./zou4j durability} and the plain-H2 reproducers (README, "Durability").
+ *
+ * <p>H2's shutdown hook is off ({@code DB_CLOSE_ON_EXIT=FALSE}): {@link #close()} (the engine's) shuts the database
+ * down.
  */
 public final class H2Storage implements StorageBackend {
     private static final String COMMON = ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
@@ -75,7 +78,9 @@ public final class H2Storage implements StorageBackend {
             throw new IllegalStateException("Cannot create the data directory " + directory + ": " + e.getMessage(), e);
         }
         Path base = directory.toAbsolutePath().resolve("zou4j");
-        String url = "jdbc:h2:file:" + base + COMMON + ";WRITE_DELAY=0;FILE_LOCK=FILE";
+        // DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close the database under the engine's feet while the
+        // application is still stopping (and fill zou4j.trace.db with "Database is already closed"); close() does it.
+        String url = "jdbc:h2:file:" + base + COMMON + ";WRITE_DELAY=0;FILE_LOCK=FILE;DB_CLOSE_ON_EXIT=FALSE";
         return new H2Storage(url, "H2 file " + base + ".mv.db", DEFAULT_POOL_SIZE);
     }
 
