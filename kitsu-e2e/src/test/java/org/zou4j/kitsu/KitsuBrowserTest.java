@@ -83,7 +83,7 @@ class KitsuBrowserTest {
     }
 
     @Test
-    void thePersonSeesTheLoginPageAndLogsInThroughItsForm(TestInfo test) throws Exception {
+    void thePersonLogsInThroughTheFormAndLandsInTheApp(TestInfo test) throws Exception {
         browser = newBrowser();
         try {
             browser.get(base + "/login");
@@ -100,6 +100,17 @@ class KitsuBrowserTest {
             assertThat(browser.manage().getCookieNamed("access_token_cookie")).isNotNull();
             assertThat(seen).filteredOn(r -> r.path().startsWith("/assets/"))
                     .extracting(ApiResponse::status).containsOnly(200);
+            // Kitsu's start-up calls after the login (kitsu-routes.md, section 4) all answer, and the person lands
+            // on a page of the app instead of being sent back to the login
+            wait.until(d -> responses(d).stream().anyMatch(r -> r.path().equals("/api/data/user/context")));
+            wait.until(d -> !d.getCurrentUrl().contains("/login"));
+            Thread.sleep(3000); // let the page's own calls finish
+            List<ApiResponse> afterLogin = responses(browser);
+            assertThat(afterLogin).filteredOn(r -> r.path().equals("/api/data/user/context"))
+                    .extracting(ApiResponse::status).containsOnly(200);
+            assertThat(afterLogin).filteredOn(r -> r.status() >= 500).isEmpty();
+            assertThat(browser.getCurrentUrl()).doesNotContain("/login");
+            keepScreenshot("after-login");
         } catch (AssertionError | RuntimeException e) {
             screenshot(test);
             System.err.println("KitsuBrowserTest: responses seen: " + recorded);
@@ -153,6 +164,12 @@ class KitsuBrowserTest {
                 .usingDriverExecutable(executable("ZOU_CHROMEDRIVER", "/usr/bin/chromedriver").orElseThrow().toFile())
                 .usingAnyFreePort().build();
         return new ChromeDriver(service, options);
+    }
+
+    /** Keeps a screenshot of the current page as {@code target/kitsu-screenshots/<name>.png}. */
+    private void keepScreenshot(String name) throws IOException {
+        Path dir = Files.createDirectories(Path.of("target", "kitsu-screenshots"));
+        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 
     private void screenshot(TestInfo test) {
