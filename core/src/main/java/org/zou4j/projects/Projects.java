@@ -102,4 +102,7 @@ public interface Projects {
 
     /** {@code POST /actions/metadata-descriptors/all-projects/reorder}: body {@code entity_type, field_order}. */
     List<Map<String, Object>> reorderMetadataDescriptorsOnAllProjects(Map<String, Object> body);
+
+    /** The project budgets and budget entries (managers of the project). */
+    Budgets budgets();
 }

@@ -178,4 +178,9 @@ public final class BoundProjects implements Projects {
     public List<Map<String, Object>> reorderMetadataDescriptorsOnAllProjects(Map<String, Object> body) {
         return area.metadata.reorderOnAllProjects(caller, body);
     }
+
+    @Override
+    public org.zou4j.projects.Budgets budgets() {
+        return new BoundBudgets(area.budgets, caller);
+    }
 }

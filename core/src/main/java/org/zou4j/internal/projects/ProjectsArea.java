@@ -7,9 +7,11 @@ import org.zou4j.internal.events.EventLog;
 public final class ProjectsArea {
     final ProjectsService projects;
     final MetadataService metadata;
+    final BudgetService budgets;
 
     public ProjectsArea(CrudService crud, EventLog events) {
         this.projects = new ProjectsService(crud, events);
         this.metadata = new MetadataService(crud, events);
+        this.budgets = new BudgetService(crud, events);
     }
 }

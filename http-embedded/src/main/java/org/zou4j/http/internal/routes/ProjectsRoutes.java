@@ -74,6 +74,7 @@ public final class ProjectsRoutes {
                         c.query().first("entity_type").orElse(null)))));
         r.add(Route.of("POST", "/actions/metadata-descriptors/all-projects/reorder", true,
                 c -> c.json().ok(p(c).reorderMetadataDescriptorsOnAllProjects(body(c)))));
+        r.addAll(new BudgetRoutes().routes());
         return r;
     }
 
