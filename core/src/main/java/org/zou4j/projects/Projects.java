@@ -105,4 +105,7 @@ public interface Projects {
 
     /** The project budgets and budget entries (managers of the project). */
     Budgets budgets();
+
+    /** The production schedule (milestones, schedule items, schedule versions) and time (time spents, day offs). */
+    Schedules schedules();
 }

@@ -183,4 +183,9 @@ public final class BoundProjects implements Projects {
     public org.zou4j.projects.Budgets budgets() {
         return new BoundBudgets(area.budgets, caller);
     }
+
+    @Override
+    public org.zou4j.projects.Schedules schedules() {
+        return new BoundSchedules(area.schedule, area.time, caller);
+    }
 }

@@ -8,10 +8,14 @@ public final class ProjectsArea {
     final ProjectsService projects;
     final MetadataService metadata;
     final BudgetService budgets;
+    final ScheduleService schedule;
+    final ProjectTimeService time;
 
     public ProjectsArea(CrudService crud, EventLog events) {
         this.projects = new ProjectsService(crud, events);
         this.metadata = new MetadataService(crud, events);
         this.budgets = new BudgetService(crud, events);
+        this.schedule = new ScheduleService(crud, events);
+        this.time = new ProjectTimeService(crud, events);
     }
 }

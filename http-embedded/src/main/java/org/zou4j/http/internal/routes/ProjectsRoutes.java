@@ -75,6 +75,7 @@ public final class ProjectsRoutes {
         r.add(Route.of("POST", "/actions/metadata-descriptors/all-projects/reorder", true,
                 c -> c.json().ok(p(c).reorderMetadataDescriptorsOnAllProjects(body(c)))));
         r.addAll(new BudgetRoutes().routes());
+        r.addAll(new ScheduleRoutes().routes());
         return r;
     }
 
