@@ -108,4 +108,7 @@ public interface Projects {
 
     /** The production schedule (milestones, schedule items, schedule versions) and time (time spents, day offs). */
     Schedules schedules();
+
+    /** Zou's departments blueprint: software licenses and hardware items of departments (admins). */
+    Departments departments();
 }

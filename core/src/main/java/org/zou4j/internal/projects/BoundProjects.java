@@ -188,4 +188,9 @@ public final class BoundProjects implements Projects {
     public org.zou4j.projects.Schedules schedules() {
         return new BoundSchedules(area.schedule, area.time, caller);
     }
+
+    @Override
+    public org.zou4j.projects.Departments departments() {
+        return new BoundDepartments(area.departments, caller);
+    }
 }

@@ -10,6 +10,7 @@ public final class ProjectsArea {
     final BudgetService budgets;
     final ScheduleService schedule;
     final ProjectTimeService time;
+    final DepartmentsService departments;
 
     public ProjectsArea(CrudService crud, EventLog events) {
         this.projects = new ProjectsService(crud, events);
@@ -17,5 +18,6 @@ public final class ProjectsArea {
         this.budgets = new BudgetService(crud, events);
         this.schedule = new ScheduleService(crud, events);
         this.time = new ProjectTimeService(crud, events);
+        this.departments = new DepartmentsService(crud, events);
     }
 }

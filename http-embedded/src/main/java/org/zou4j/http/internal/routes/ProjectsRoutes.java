@@ -76,6 +76,7 @@ public final class ProjectsRoutes {
                 c -> c.json().ok(p(c).reorderMetadataDescriptorsOnAllProjects(body(c)))));
         r.addAll(new BudgetRoutes().routes());
         r.addAll(new ScheduleRoutes().routes());
+        r.addAll(new DepartmentRoutes().routes());
         return r;
     }
 
