@@ -111,4 +111,7 @@ public interface Projects {
 
     /** Zou's departments blueprint: software licenses and hardware items of departments (admins). */
     Departments departments();
+
+    /** Zou's project_templates blueprint: template links, snapshots of projects, templates applied to projects. */
+    ProjectTemplates templates();
 }

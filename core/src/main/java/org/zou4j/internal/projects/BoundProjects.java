@@ -193,4 +193,9 @@ public final class BoundProjects implements Projects {
     public org.zou4j.projects.Departments departments() {
         return new BoundDepartments(area.departments, caller);
     }
+
+    @Override
+    public org.zou4j.projects.ProjectTemplates templates() {
+        return new BoundProjectTemplates(area.templates, caller);
+    }
 }

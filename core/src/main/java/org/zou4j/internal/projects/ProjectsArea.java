@@ -11,6 +11,7 @@ public final class ProjectsArea {
     final ScheduleService schedule;
     final ProjectTimeService time;
     final DepartmentsService departments;
+    final ProjectTemplatesService templates;
 
     public ProjectsArea(CrudService crud, EventLog events) {
         this.projects = new ProjectsService(crud, events);
@@ -19,5 +20,6 @@ public final class ProjectsArea {
         this.schedule = new ScheduleService(crud, events);
         this.time = new ProjectTimeService(crud, events);
         this.departments = new DepartmentsService(crud, events);
+        this.templates = new ProjectTemplatesService(crud, events, metadata);
     }
 }

@@ -77,6 +77,7 @@ public final class ProjectsRoutes {
         r.addAll(new BudgetRoutes().routes());
         r.addAll(new ScheduleRoutes().routes());
         r.addAll(new DepartmentRoutes().routes());
+        r.addAll(new ProjectTemplateRoutes().routes());
         return r;
     }
 
