@@ -102,4 +102,16 @@ public interface Projects {
 
     /** {@code POST /actions/metadata-descriptors/all-projects/reorder}: body {@code entity_type, field_order}. */
     List<Map<String, Object>> reorderMetadataDescriptorsOnAllProjects(Map<String, Object> body);
+
+    /** The project budgets and budget entries (managers of the project). */
+    Budgets budgets();
+
+    /** The production schedule (milestones, schedule items, schedule versions) and time (time spents, day offs). */
+    Schedules schedules();
+
+    /** Zou's departments blueprint: software licenses and hardware items of departments (admins). */
+    Departments departments();
+
+    /** Zou's project_templates blueprint: template links, snapshots of projects, templates applied to projects. */
+    ProjectTemplates templates();
 }

@@ -143,7 +143,7 @@ public final class ProductionService {
      */
     public List<Map<String, Object>> reorderProjectLinks(Caller caller, String projectIdText, boolean statuses,
                                                          Object body) {
-        UUID projectId = Values.parseId(projectIdText);
+        UUID projectId = ProjectAccess.projectId(projectIdText);
         String table = statuses ? "project_task_status_link" : "project_task_type_link";
         String column = statuses ? "task_status_id" : "task_type_id";
         List<UUID> ids = idList(body, statuses ? "task_status_ids" : "task_type_ids");
@@ -209,7 +209,7 @@ public final class ProductionService {
 
     /** {@code GET /data/projects/<id>/asset-types}: types of the assets present in the project (team). */
     public List<Map<String, Object>> projectAssetTypes(Caller caller, String projectIdText) {
-        UUID projectId = Values.parseId(projectIdText);
+        UUID projectId = ProjectAccess.projectId(projectIdText);
         return read(caller, ctx -> {
             ProjectAccess.requireTeam(ctx.access(), projectId);
             List<Row> rows = ctx.tx().select("entity_type", List.of(notTemporal(),
@@ -220,7 +220,7 @@ public final class ProductionService {
 
     /** {@code GET /data/projects/<id>/task-types}: the project's configured task types (team). */
     public List<Map<String, Object>> projectTaskTypes(Caller caller, String projectIdText) {
-        UUID projectId = Values.parseId(projectIdText);
+        UUID projectId = ProjectAccess.projectId(projectIdText);
         return read(caller, ctx -> {
             ProjectAccess.requireTeam(ctx.access(), projectId);
             List<Row> rows = ctx.tx().select("task_type", List.of(Filter.sub("id", "project_task_type_link",
@@ -233,7 +233,7 @@ public final class ProductionService {
 
     /** {@code GET /data/projects/<id>/entity-links}: the three shapes of Zou (page, cursor, compact list). */
     public Object projectEntityLinks(Caller caller, String projectIdText, Query query) {
-        UUID projectId = Values.parseId(projectIdText);
+        UUID projectId = ProjectAccess.projectId(projectIdText);
         return read(caller, ctx -> {
             ProjectAccess.requireManager(ctx.access(), projectId);
             List<Filter> filters = new ArrayList<>();
@@ -305,7 +305,7 @@ public final class ProductionService {
 
     /** {@code DELETE /data/projects/<id>/entity-links/<link_id>}: answers the deleted link (200), no event. */
     public Map<String, Object> deleteProjectEntityLink(Caller caller, String projectIdText, String linkIdText) {
-        UUID projectId = Values.parseId(projectIdText);
+        UUID projectId = ProjectAccess.projectId(projectIdText);
         UUID linkId = Values.parseId(linkIdText);
         return write(caller, ctx -> {
             ProjectAccess.requireManager(ctx.access(), projectId);
@@ -342,10 +342,10 @@ public final class ProductionService {
                 throw ZouException.notFound();
             }
             ProjectAccess.requireTeam(ctx.access(), (UUID) edit.get("project_id"));
-            if (ctx.caller().hasRole("vendor") && !ctx.tx().exists("task", List.of(Filter.eq("entity_id", editId),
-                    Filter.sub("id", "task_person_link", "task_id", Filter.eq("person_id", ctx.caller().personId()))))) {
-                throw ZouException.forbidden();
-            }
+            // ENT(e): a vendor (effective role in the project) needs a task on the edit assigned
+            org.zou4j.internal.access.Rule.require(org.zou4j.internal.access.Rules.entityAccess(
+                    org.zou4j.internal.access.Ref.column("id"), org.zou4j.internal.access.Ref.column("project_id"))
+                    .allows(ctx.access(), org.zou4j.internal.access.Target.of(edit)));
             List<Row> rows = ctx.tx().select("entity_version", List.of(Filter.eq("entity_id", editId)),
                     List.of(Tx.Order.desc("created_at")), 0, 0);
             return retype(crud.serialize(ctx, model("entity_version"), rows, false, ModelHooks.View.LIST),

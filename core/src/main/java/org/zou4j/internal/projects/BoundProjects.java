@@ -178,4 +178,24 @@ public final class BoundProjects implements Projects {
     public List<Map<String, Object>> reorderMetadataDescriptorsOnAllProjects(Map<String, Object> body) {
         return area.metadata.reorderOnAllProjects(caller, body);
     }
+
+    @Override
+    public org.zou4j.projects.Budgets budgets() {
+        return new BoundBudgets(area.budgets, caller);
+    }
+
+    @Override
+    public org.zou4j.projects.Schedules schedules() {
+        return new BoundSchedules(area.schedule, area.time, caller);
+    }
+
+    @Override
+    public org.zou4j.projects.Departments departments() {
+        return new BoundDepartments(area.departments, caller);
+    }
+
+    @Override
+    public org.zou4j.projects.ProjectTemplates templates() {
+        return new BoundProjectTemplates(area.templates, caller);
+    }
 }

@@ -125,7 +125,7 @@ public final class MetadataService extends ServiceSupport {
         });
     }
 
-    private Row insert(HookContext ctx, UUID projectId, String entityType, UUID taskTypeId, String name,
+    Row insert(HookContext ctx, UUID projectId, String entityType, UUID taskTypeId, String name,
                        String dataType, List<String> choices, boolean forClient, List<String> departments)
             throws SQLException {
         List<UUID> departmentIds = departmentIds(ctx, departments);

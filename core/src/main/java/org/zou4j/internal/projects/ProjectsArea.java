@@ -7,9 +7,19 @@ import org.zou4j.internal.events.EventLog;
 public final class ProjectsArea {
     final ProjectsService projects;
     final MetadataService metadata;
+    final BudgetService budgets;
+    final ScheduleService schedule;
+    final ProjectTimeService time;
+    final DepartmentsService departments;
+    final ProjectTemplatesService templates;
 
     public ProjectsArea(CrudService crud, EventLog events) {
         this.projects = new ProjectsService(crud, events);
         this.metadata = new MetadataService(crud, events);
+        this.budgets = new BudgetService(crud, events);
+        this.schedule = new ScheduleService(crud, events);
+        this.time = new ProjectTimeService(crud, events);
+        this.departments = new DepartmentsService(crud, events);
+        this.templates = new ProjectTemplatesService(crud, events, metadata);
     }
 }

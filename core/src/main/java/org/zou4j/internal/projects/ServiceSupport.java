@@ -9,6 +9,10 @@ import java.util.UUID;
 import org.zou4j.ZouException;
 import org.zou4j.internal.access.AccessContext;
 import org.zou4j.internal.access.Caller;
+import org.zou4j.internal.access.Ref;
+import org.zou4j.internal.access.Rule;
+import org.zou4j.internal.access.Rules;
+import org.zou4j.internal.access.Target;
 import org.zou4j.internal.crud.BoundModel;
 import org.zou4j.internal.crud.CrudService;
 import org.zou4j.internal.crud.HookContext;
@@ -71,26 +75,29 @@ abstract class ServiceSupport {
         return project;
     }
 
-    /** {@code check_project_access}: admin, or in the project's team. */
+    /** {@code check_project_access}: admin, or in the project's team ({@link Rules#team}). */
     static Row requireTeam(HookContext ctx, UUID projectId) throws SQLException {
         Row project = requireProject(ctx, projectId);
-        if (!ctx.access().inTeam(projectId)) {
-            throw ZouException.forbidden();
-        }
+        Rule.require(Rules.team(fixed(projectId)).allows(ctx.access(), NO_TARGET));
         return project;
     }
 
     /** {@code check_manager_project_access}: admin, or manager (effective project role) in the team. */
     static Row requireManager(HookContext ctx, UUID projectId) throws SQLException {
         Row project = requireTeam(ctx, projectId);
-        if (!isManagerIn(ctx.access(), projectId)) {
-            throw ZouException.forbidden();
-        }
+        Rule.require(Rules.manager(fixed(projectId)).allows(ctx.access(), NO_TARGET));
         return project;
     }
 
     static boolean isManagerIn(AccessContext access, UUID projectId) throws SQLException {
-        return access.caller().isAdmin() || "manager".equals(access.projectRole(projectId));
+        return Rules.manager(fixed(projectId)).allows(access, NO_TARGET);
+    }
+
+    private static final Target NO_TARGET = Target.of(Map.of());
+
+    /** A reference to a project known in advance. */
+    static Ref fixed(UUID projectId) {
+        return (ctx, t) -> projectId;
     }
 
     static void requireAdmin(HookContext ctx) {
@@ -111,12 +118,7 @@ abstract class ServiceSupport {
         if (ctx.caller().isAdmin()) {
             return;
         }
-        String role = ctx.access().projectRole(projectId);
-        for (String r : roles) {
-            if (r.equals(role)) {
-                throw ZouException.forbidden();
-            }
-        }
+        Rule.require(Rules.notRole(fixed(projectId), roles).allows(ctx.access(), NO_TARGET));
     }
 
     // ---- serialization -----------------------------------------------------------------------------------------

@@ -74,6 +74,10 @@ public final class ProjectsRoutes {
                         c.query().first("entity_type").orElse(null)))));
         r.add(Route.of("POST", "/actions/metadata-descriptors/all-projects/reorder", true,
                 c -> c.json().ok(p(c).reorderMetadataDescriptorsOnAllProjects(body(c)))));
+        r.addAll(new BudgetRoutes().routes());
+        r.addAll(new ScheduleRoutes().routes());
+        r.addAll(new DepartmentRoutes().routes());
+        r.addAll(new ProjectTemplateRoutes().routes());
         return r;
     }
 
