@@ -106,4 +106,39 @@ final class EngineTasks implements Tasks {
     public Map<String, Object> timeSpents(String taskId, String date) {
         return tasks.timeSpents(caller, taskId, date);
     }
+
+    @Override
+    public List<Map<String, Object>> addAttachments(String taskId, String commentId, List<Upload> files) {
+        return tasks.actions().addAttachments(caller, taskId, commentId, files == null ? List.of() : files);
+    }
+
+    @Override
+    public void deleteAttachment(String taskId, String commentId, String attachmentFileId) {
+        tasks.actions().deleteAttachment(caller, taskId, commentId, attachmentFileId);
+    }
+
+    @Override
+    public org.zou4j.tasks.AttachmentDownload attachment(String attachmentFileId) {
+        return tasks.actions().download(caller, attachmentFileId);
+    }
+
+    @Override
+    public org.zou4j.assets.JsonStream projectAttachmentFiles(String projectId) {
+        return tasks.actions().projectAttachmentFiles(caller, projectId);
+    }
+
+    @Override
+    public List<Map<String, Object>> taskAttachmentFiles(String taskId) {
+        return tasks.actions().taskAttachmentFiles(caller, taskId);
+    }
+
+    @Override
+    public Map<String, Object> moveComment(String taskId, String commentId, String targetTaskId) {
+        return tasks.actions().move(caller, taskId, commentId, targetTaskId);
+    }
+
+    @Override
+    public List<Map<String, Object>> commentMany(String projectId, List<?> comments) {
+        return tasks.actions().commentMany(caller, projectId, comments);
+    }
 }

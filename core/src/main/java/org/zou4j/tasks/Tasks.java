@@ -74,4 +74,33 @@ public interface Tasks {
 
     /** {@code GET /actions/tasks/<task_id>/time-spents[/<date>]} ({@code date} null: all). */
     Map<String, Object> timeSpents(String taskId, String date);
+
+    // ---- comments blueprint: attachments, move, comment-many ----
+
+    /**
+     * {@code POST /actions/tasks/<task_id>/comments/<comment_id>/add-attachment}: the comment's author or a project
+     * manager adds files; answers the attachment files created.
+     */
+    List<Map<String, Object>> addAttachments(String taskId, String commentId, List<Upload> files);
+
+    /** {@code DELETE /data/tasks/<task_id>/comments/<comment_id>/attachments/<attachment_file_id>}. */
+    void deleteAttachment(String taskId, String commentId, String attachmentFileId);
+
+    /** {@code GET /data/attachment-files/<attachment_file_id>/file/<file_name>}: the bytes (close the result). */
+    AttachmentDownload attachment(String attachmentFileId);
+
+    /** {@code GET /data/projects/<project_id>/attachment-files} (admins): streamed. */
+    org.zou4j.assets.JsonStream projectAttachmentFiles(String projectId);
+
+    /** {@code GET /data/tasks/<task_id>/attachment-files} (admins). */
+    List<Map<String, Object>> taskAttachmentFiles(String taskId);
+
+    /** {@code POST /actions/tasks/<task_id>/comments/<comment_id>/move} to a sibling task: answers the comment. */
+    Map<String, Object> moveComment(String taskId, String commentId, String targetTaskId);
+
+    /**
+     * {@code POST /actions/projects/<project_id>/tasks/comment-many}: entries {@code object_id},
+     * {@code task_status_id}, {@code comment} (optional {@code links}); answers the comments created.
+     */
+    List<Map<String, Object>> commentMany(String projectId, List<?> comments);
 }

@@ -30,10 +30,17 @@ import org.zou4j.internal.sql.Tx;
 public final class TaskService {
     private final TaskSupport s;
     private final CommentService comments;
+    private final CommentActions actions;
 
     public TaskService(CommentService comments) {
         this.comments = comments;
         this.s = comments.support();
+        this.actions = new CommentActions(comments);
+    }
+
+    /** The comments blueprint's attachment, move and comment-many actions. */
+    public CommentActions actions() {
+        return actions;
     }
 
     // ---- assignments -----------------------------------------------------------------------------------------------
