@@ -141,4 +141,19 @@ final class EngineTasks implements Tasks {
     public List<Map<String, Object>> commentMany(String projectId, List<?> comments) {
         return tasks.actions().commentMany(caller, projectId, comments);
     }
+
+    @Override
+    public Map<String, Object> projectNews(String projectId, Query query) {
+        return tasks.news().projectNews(caller, projectId, query);
+    }
+
+    @Override
+    public Map<String, Object> openProjectsNews(Query query) {
+        return tasks.news().openProjectsNews(caller, query);
+    }
+
+    @Override
+    public Map<String, Object> news(String projectId, String newsId) {
+        return tasks.news().oneNews(caller, projectId, newsId);
+    }
 }

@@ -103,4 +103,19 @@ public interface Tasks {
      * {@code task_status_id}, {@code comment} (optional {@code links}); answers the comments created.
      */
     List<Map<String, Object>> commentMany(String projectId, List<?> comments);
+
+    // ---- news blueprint ----
+
+    /**
+     * {@code GET /data/projects/<project_id>/news} with Zou's filters ({@code only_preview}, {@code task_type_id},
+     * {@code task_status_id}, {@code episode_id}, {@code person_id}, {@code after}, {@code before}, {@code page},
+     * {@code limit}): Zou's page envelope with {@code stats}.
+     */
+    Map<String, Object> projectNews(String projectId, org.zou4j.Query query);
+
+    /** {@code GET /data/projects/news}: the feed of the caller's open projects (or {@code project_id}'s). */
+    Map<String, Object> openProjectsNews(org.zou4j.Query query);
+
+    /** {@code GET /data/projects/<project_id>/news/<news_id>}. */
+    Map<String, Object> news(String projectId, String newsId);
 }

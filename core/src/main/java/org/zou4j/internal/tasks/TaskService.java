@@ -31,11 +31,18 @@ public final class TaskService {
     private final TaskSupport s;
     private final CommentService comments;
     private final CommentActions actions;
+    private final NewsService news;
 
     public TaskService(CommentService comments) {
         this.comments = comments;
         this.s = comments.support();
         this.actions = new CommentActions(comments);
+        this.news = new NewsService(s);
+    }
+
+    /** The news blueprint's project feed. */
+    public NewsService news() {
+        return news;
     }
 
     /** The comments blueprint's attachment, move and comment-many actions. */
