@@ -118,4 +118,69 @@ public interface Tasks {
 
     /** {@code GET /data/projects/<project_id>/news/<news_id>}. */
     Map<String, Object> news(String projectId, String newsId);
+
+    // ---- tasks blueprint: creation, deletion, review, priorities, previews ----
+
+    /**
+     * {@code POST /actions/projects/<project_id>/task-types/<task_type_id>/<kind>s/create-tasks} and
+     * {@code .../create-tasks/<entity_type>}: a task of the type for each listed entity (or every entity of the kind
+     * in the project, {@code episodeId} narrowing, when {@code entityIds} is null); answers the tasks created.
+     *
+     * @param kind {@code asset}, {@code shot}, {@code edit}, {@code concept} or an entity type name
+     */
+    List<Map<String, Object>> createTasks(String projectId, String taskTypeId, String kind, List<String> entityIds,
+                                          String episodeId);
+
+    /** {@code POST /actions/projects/<project_id>/delete-tasks}: answers the ids given. */
+    List<String> deleteTasks(String projectId, List<String> taskIds);
+
+    /** {@code DELETE /actions/projects/<project_id>/task-types/<task_type_id>/delete-tasks} (admins). */
+    void deleteTasksOfType(String projectId, String taskTypeId);
+
+    /** {@code PUT /actions/tasks/<task_id>/to-review} ({@code person_id}, {@code comment}, {@code change_status}). */
+    Map<String, Object> toReview(String taskId, Map<String, Object> body);
+
+    /** {@code PUT /actions/tasks/set-priority}: answers the tasks updated (others skipped). */
+    List<Map<String, Object>> setPriority(List<String> taskIds, Object priority);
+
+    /** {@code PUT /actions/tasks/<task_id>/set-main-preview}: answers the entity. */
+    Map<String, Object> setMainPreview(String taskId);
+
+    /** {@code PUT /actions/tasks/set-main-preview} with {@code task_ids}: answers the entities updated. */
+    List<Map<String, Object>> setMainPreviews(List<String> taskIds);
+
+    /** {@code POST /actions/tasks/<task_id>/comments/<comment_id>/add-preview} ({@code revision} may be null). */
+    Map<String, Object> addPreview(String taskId, String commentId, Object revision);
+
+    /** {@code POST /actions/tasks/<task_id>/comments/<comment_id>/preview-files/<preview_file_id>}. */
+    Map<String, Object> addExtraPreview(String taskId, String commentId, String previewFileId);
+
+    /** {@code DELETE /actions/tasks/<task_id>/comments/<comment_id>/preview-files/<preview_file_id>}. */
+    void removePreview(String taskId, String commentId, String previewFileId);
+
+    // ---- tasks blueprint: lists ----
+
+    /** {@code GET /data/projects/<project_id>/comments} ({@code page}, {@code limit}): streamed or a page. */
+    org.zou4j.assets.JsonStream projectComments(String projectId, org.zou4j.Query query);
+
+    /** {@code GET /data/projects/<project_id>/notifications} (admins; {@code page}). */
+    org.zou4j.assets.JsonStream projectNotifications(String projectId, org.zou4j.Query query);
+
+    /** {@code GET /data/projects/<project_id>/preview-files} (admins; {@code page}). */
+    org.zou4j.assets.JsonStream projectPreviewFiles(String projectId, org.zou4j.Query query);
+
+    /** {@code GET /data/projects/<project_id>/subscriptions} (admins). */
+    org.zou4j.assets.JsonStream projectSubscriptions(String projectId);
+
+    /** {@code GET /data/projects/<project_id>/tasks} ({@code task_type_id}, {@code episode_id}, {@code page}). */
+    org.zou4j.assets.JsonStream projectTasks(String projectId, org.zou4j.Query query);
+
+    /** {@code GET /data/tasks/<task_id>/previews}. */
+    List<Map<String, Object>> taskPreviews(String taskId);
+
+    /** {@code GET /data/tasks/open-tasks/stats}. */
+    Map<String, Object> openTasksStats();
+
+    /** {@code GET /data/persons/<person_id>/related-tasks/<task_type_id>}. */
+    List<Map<String, Object>> relatedTasks(String personId, String taskTypeId);
 }

@@ -32,12 +32,26 @@ public final class TaskService {
     private final CommentService comments;
     private final CommentActions actions;
     private final NewsService news;
+    private final TaskActions taskActions;
+    private final TaskLists lists;
 
     public TaskService(CommentService comments) {
         this.comments = comments;
         this.s = comments.support();
         this.actions = new CommentActions(comments);
         this.news = new NewsService(s);
+        this.taskActions = new TaskActions(s);
+        this.lists = new TaskLists(s);
+    }
+
+    /** The tasks blueprint's create/delete/to-review/priority/preview actions. */
+    public TaskActions taskActions() {
+        return taskActions;
+    }
+
+    /** The tasks blueprint's project lists, previews and stats. */
+    public TaskLists lists() {
+        return lists;
     }
 
     /** The news blueprint's project feed. */
