@@ -86,8 +86,6 @@ public final class ZouEngine implements AutoCloseable {
             this.crud = new CrudService(database, registry, eventLog, mapper, clock);
             this.production = new ProductionService(crud, eventLog);
             this.entities = new org.zou4j.internal.assets.EntityService(crud, eventLog);
-            this.comments = new org.zou4j.internal.tasks.CommentService(crud, eventLog, b.attachmentStore);
-            this.tasks = new org.zou4j.internal.tasks.TaskService(comments);
             this.user = UserArea.create(crud, eventLog, b.avatars);
             this.breakdown = new org.zou4j.internal.breakdown.BreakdownService(crud, eventLog);
             this.exports = new org.zou4j.internal.export.ExportService(crud);
@@ -98,6 +96,9 @@ public final class ZouEngine implements AutoCloseable {
                 fileStore = org.zou4j.files.FileStore.local(owned);
             }
             this.ownedMediaDirectory = owned;
+            this.comments = new org.zou4j.internal.tasks.CommentService(crud, eventLog, b.attachmentStore != null
+                    ? b.attachmentStore : org.zou4j.tasks.AttachmentStore.onFileStore(fileStore));
+            this.tasks = new org.zou4j.internal.tasks.TaskService(comments);
             this.pictures = new org.zou4j.internal.media.PictureService(crud, eventLog, fileStore, b.maxPicturePixels);
             this.projectsArea = new org.zou4j.internal.projects.ProjectsArea(crud, eventLog);
             authService.bind(crud);
@@ -538,7 +539,7 @@ public final class ZouEngine implements AutoCloseable {
                 org.zou4j.internal.auth.TwoFactorSettings.defaults();
         private MailSender mailSender;
         private SamlConfig saml;
-        private org.zou4j.tasks.AttachmentStore attachmentStore = org.zou4j.tasks.AttachmentStore.inMemory();
+        private org.zou4j.tasks.AttachmentStore attachmentStore;
         private org.zou4j.user.AvatarStore avatars = org.zou4j.user.AvatarStore.none();
         private boolean initData;
         private org.zou4j.files.FileStore fileStore;
@@ -697,8 +698,8 @@ public final class ZouEngine implements AutoCloseable {
         }
 
         /**
-         * Where comment and chat attachment files are kept (default: in memory, lost when the engine closes; the
-         * standalone server keeps them under its data directory).
+         * Where comment and chat attachment files are kept. Default: the {@link #fileStore file store}'s
+         * {@code files} bucket under the {@code attachments} prefix, as Zou keeps them.
          */
         public Builder attachmentStore(org.zou4j.tasks.AttachmentStore store) {
             this.attachmentStore = java.util.Objects.requireNonNull(store, "store");

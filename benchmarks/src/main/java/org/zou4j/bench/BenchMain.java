@@ -38,7 +38,9 @@ import org.zou4j.storage.h2.H2Storage;
  *   <li>throughput under wrk beside the HTTP ceiling of the same transport;</li>
  *   <li>the same reads in-process through the Java API beside plain JDBC;</li>
  *   <li>logins/s and other requests' p99 during a login burst;</li>
- *   <li>start-up time of {@code ./zou4j serve} and its idle resident memory.</li>
+ *   <li>start-up time of {@code ./zou4j serve} and its idle resident memory;</li>
+ *   <li>(6, 7: with-tasks views, user context;) 8: commenting with a status change under wrk beside the ceiling;
+ *   9: the open tasks' first page with 75,000 tasks ({@link TaskBench}).</li>
  * </ol>
  * Progress goes to stderr; the table goes to stdout and {@code benchmarks/target/bench-report.md}; the TARGET lines
  * are the last lines of stdout.
@@ -70,7 +72,7 @@ public final class BenchMain {
             double scale = 1.0;
             int runs = -1;
             int wrkSeconds = -1;
-            Set<Integer> only = new HashSet<>(List.of(1, 2, 3, 4, 5, 6, 7));
+            Set<Integer> only = new HashSet<>(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9));
             Path out = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -86,7 +88,7 @@ public final class BenchMain {
                     case "--out" -> out = Path.of(args[++i]);
                     case "-h", "--help" -> {
                         System.out.println("usage: ./zou4j bench [--scale 1.0] [--runs N] [--wrk-seconds N] "
-                                + "[--only 1,2,3,4,5,6,7] [--out report.md]");
+                                + "[--only 1,2,3,4,5,6,7,8,9] [--out report.md]");
                         System.exit(0);
                     }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -113,8 +115,10 @@ public final class BenchMain {
 
     private void run() throws Exception {
         long t0 = System.nanoTime();
-        data = BenchData.prepare(target.resolve("bench-data"), opts.scale(), LOG);
-        header();
+        if (opts.only().stream().anyMatch(i -> i <= 6)) { // items 7 to 9 bring their own data
+            data = BenchData.prepare(target.resolve("bench-data"), opts.scale(), LOG);
+            header();
+        }
         if (opts.only().contains(1) || opts.only().contains(3) || opts.only().contains(6)) {
             inProcess();
         }
@@ -130,6 +134,14 @@ public final class BenchMain {
         if (opts.only().contains(7)) {
             report.at(7);
             UserContextBench.run(report, opts.scale(), opts.runs(), opts.warmups());
+        }
+        if (opts.only().contains(8)) {
+            report.at(8);
+            TaskBench.commentThroughput(report, target.resolve("bench-task-comments"), opts.wrkSeconds());
+        }
+        if (opts.only().contains(9)) {
+            report.at(9);
+            TaskBench.openTasks(report, opts.scale(), opts.runs(), opts.warmups());
         }
         report.at(99);
         report.para(String.format(Locale.ROOT, "Whole run: %.0f s.", (System.nanoTime() - t0) / 1e9));

@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Where the bytes of comment and chat attachments live, keyed by the attachment file's id. The engine writes a file
  * inside the transaction that creates its row (so a failed write rolls the row back) and deletes it after the row's
  * deletion commits. Implementations must be thread-safe. A real file store (object storage, a shared volume) can back
- * this interface; the engine ships a directory store and an in-memory one.
+ * this interface; by default the engine keeps them on its {@link org.zou4j.files.FileStore} ({@link #onFileStore}).
  */
 public interface AttachmentStore {
 
@@ -68,6 +68,31 @@ public interface AttachmentStore {
                 } catch (IOException e) {
                     throw new UncheckedIOException("Cannot delete attachment " + id + " under " + directory, e);
                 }
+            }
+        };
+    }
+
+    /**
+     * A store on the engine's {@link org.zou4j.files.FileStore}: the {@code files} bucket, prefix {@code attachments},
+     * keyed by the attachment file's id, as Zou's {@code file_store.add_file("attachments", id, ...)} keeps them.
+     */
+    static AttachmentStore onFileStore(org.zou4j.files.FileStore store) {
+        java.util.Objects.requireNonNull(store, "store");
+        org.zou4j.files.FileStore.Bucket bucket = org.zou4j.files.FileStore.Bucket.FILES;
+        return new AttachmentStore() {
+            @Override
+            public void put(UUID id, byte[] content) {
+                store.put(bucket, "attachments", id.toString(), content);
+            }
+
+            @Override
+            public Optional<InputStream> open(UUID id) {
+                return store.open(bucket, "attachments", id.toString()).map(org.zou4j.files.FileStore.StoredFile::stream);
+            }
+
+            @Override
+            public void delete(UUID id) {
+                store.delete(bucket, "attachments", id.toString());
             }
         };
     }

@@ -74,4 +74,113 @@ public interface Tasks {
 
     /** {@code GET /actions/tasks/<task_id>/time-spents[/<date>]} ({@code date} null: all). */
     Map<String, Object> timeSpents(String taskId, String date);
+
+    // ---- comments blueprint: attachments, move, comment-many ----
+
+    /**
+     * {@code POST /actions/tasks/<task_id>/comments/<comment_id>/add-attachment}: the comment's author or a project
+     * manager adds files; answers the attachment files created.
+     */
+    List<Map<String, Object>> addAttachments(String taskId, String commentId, List<Upload> files);
+
+    /** {@code DELETE /data/tasks/<task_id>/comments/<comment_id>/attachments/<attachment_file_id>}. */
+    void deleteAttachment(String taskId, String commentId, String attachmentFileId);
+
+    /** {@code GET /data/attachment-files/<attachment_file_id>/file/<file_name>}: the bytes (close the result). */
+    AttachmentDownload attachment(String attachmentFileId);
+
+    /** {@code GET /data/projects/<project_id>/attachment-files} (admins): streamed. */
+    org.zou4j.assets.JsonStream projectAttachmentFiles(String projectId);
+
+    /** {@code GET /data/tasks/<task_id>/attachment-files} (admins). */
+    List<Map<String, Object>> taskAttachmentFiles(String taskId);
+
+    /** {@code POST /actions/tasks/<task_id>/comments/<comment_id>/move} to a sibling task: answers the comment. */
+    Map<String, Object> moveComment(String taskId, String commentId, String targetTaskId);
+
+    /**
+     * {@code POST /actions/projects/<project_id>/tasks/comment-many}: entries {@code object_id},
+     * {@code task_status_id}, {@code comment} (optional {@code links}); answers the comments created.
+     */
+    List<Map<String, Object>> commentMany(String projectId, List<?> comments);
+
+    // ---- news blueprint ----
+
+    /**
+     * {@code GET /data/projects/<project_id>/news} with Zou's filters ({@code only_preview}, {@code task_type_id},
+     * {@code task_status_id}, {@code episode_id}, {@code person_id}, {@code after}, {@code before}, {@code page},
+     * {@code limit}): Zou's page envelope with {@code stats}.
+     */
+    Map<String, Object> projectNews(String projectId, org.zou4j.Query query);
+
+    /** {@code GET /data/projects/news}: the feed of the caller's open projects (or {@code project_id}'s). */
+    Map<String, Object> openProjectsNews(org.zou4j.Query query);
+
+    /** {@code GET /data/projects/<project_id>/news/<news_id>}. */
+    Map<String, Object> news(String projectId, String newsId);
+
+    // ---- tasks blueprint: creation, deletion, review, priorities, previews ----
+
+    /**
+     * {@code POST /actions/projects/<project_id>/task-types/<task_type_id>/<kind>s/create-tasks} and
+     * {@code .../create-tasks/<entity_type>}: a task of the type for each listed entity (or every entity of the kind
+     * in the project, {@code episodeId} narrowing, when {@code entityIds} is null); answers the tasks created.
+     *
+     * @param kind {@code asset}, {@code shot}, {@code edit}, {@code concept} or an entity type name
+     */
+    List<Map<String, Object>> createTasks(String projectId, String taskTypeId, String kind, List<String> entityIds,
+                                          String episodeId);
+
+    /** {@code POST /actions/projects/<project_id>/delete-tasks}: answers the ids given. */
+    List<String> deleteTasks(String projectId, List<String> taskIds);
+
+    /** {@code DELETE /actions/projects/<project_id>/task-types/<task_type_id>/delete-tasks} (admins). */
+    void deleteTasksOfType(String projectId, String taskTypeId);
+
+    /** {@code PUT /actions/tasks/<task_id>/to-review} ({@code person_id}, {@code comment}, {@code change_status}). */
+    Map<String, Object> toReview(String taskId, Map<String, Object> body);
+
+    /** {@code PUT /actions/tasks/set-priority}: answers the tasks updated (others skipped). */
+    List<Map<String, Object>> setPriority(List<String> taskIds, Object priority);
+
+    /** {@code PUT /actions/tasks/<task_id>/set-main-preview}: answers the entity. */
+    Map<String, Object> setMainPreview(String taskId);
+
+    /** {@code PUT /actions/tasks/set-main-preview} with {@code task_ids}: answers the entities updated. */
+    List<Map<String, Object>> setMainPreviews(List<String> taskIds);
+
+    /** {@code POST /actions/tasks/<task_id>/comments/<comment_id>/add-preview} ({@code revision} may be null). */
+    Map<String, Object> addPreview(String taskId, String commentId, Object revision);
+
+    /** {@code POST /actions/tasks/<task_id>/comments/<comment_id>/preview-files/<preview_file_id>}. */
+    Map<String, Object> addExtraPreview(String taskId, String commentId, String previewFileId);
+
+    /** {@code DELETE /actions/tasks/<task_id>/comments/<comment_id>/preview-files/<preview_file_id>}. */
+    void removePreview(String taskId, String commentId, String previewFileId);
+
+    // ---- tasks blueprint: lists ----
+
+    /** {@code GET /data/projects/<project_id>/comments} ({@code page}, {@code limit}): streamed or a page. */
+    org.zou4j.assets.JsonStream projectComments(String projectId, org.zou4j.Query query);
+
+    /** {@code GET /data/projects/<project_id>/notifications} (admins; {@code page}). */
+    org.zou4j.assets.JsonStream projectNotifications(String projectId, org.zou4j.Query query);
+
+    /** {@code GET /data/projects/<project_id>/preview-files} (admins; {@code page}). */
+    org.zou4j.assets.JsonStream projectPreviewFiles(String projectId, org.zou4j.Query query);
+
+    /** {@code GET /data/projects/<project_id>/subscriptions} (admins). */
+    org.zou4j.assets.JsonStream projectSubscriptions(String projectId);
+
+    /** {@code GET /data/projects/<project_id>/tasks} ({@code task_type_id}, {@code episode_id}, {@code page}). */
+    org.zou4j.assets.JsonStream projectTasks(String projectId, org.zou4j.Query query);
+
+    /** {@code GET /data/tasks/<task_id>/previews}. */
+    List<Map<String, Object>> taskPreviews(String taskId);
+
+    /** {@code GET /data/tasks/open-tasks/stats}. */
+    Map<String, Object> openTasksStats();
+
+    /** {@code GET /data/persons/<person_id>/related-tasks/<task_type_id>}. */
+    List<Map<String, Object>> relatedTasks(String personId, String taskTypeId);
 }

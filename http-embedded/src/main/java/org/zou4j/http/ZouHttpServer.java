@@ -55,6 +55,7 @@ public final class ZouHttpServer implements AutoCloseable {
         router.addAll(new org.zou4j.http.internal.routes.AssetLinkRoutes().routes());
         router.addAll(new org.zou4j.http.internal.routes.CommentRoutes().routes());
         router.addAll(new org.zou4j.http.internal.routes.TaskRoutes().routes());
+        router.addAll(new org.zou4j.http.internal.routes.NewsRoutes().routes());
         router.addAll(new UserRoutes().routes());
         router.addAll(new BreakdownRoutes().routes());
         router.addAll(new ExportRoutes().routes());

@@ -22,7 +22,9 @@ final class TaskWorld implements AutoCloseable {
     static final String PASSWORD = "correct horse battery";
 
     final ZouEngine engine;
-    final org.zou4j.tasks.AttachmentStore files = org.zou4j.tasks.AttachmentStore.inMemory();
+    final java.nio.file.Path media;
+    /** Attachments as the engine keeps them: on its file store ({@code files} bucket, {@code attachments}). */
+    final org.zou4j.tasks.AttachmentStore files;
     final ZouHttpServer server;
     final ApiClient admin;
     final Map<String, ApiClient> clients = new LinkedHashMap<>();
@@ -44,8 +46,15 @@ final class TaskWorld implements AutoCloseable {
     }
 
     private TaskWorld(StorageBackend storage) {
+        try {
+            media = java.nio.file.Files.createTempDirectory("task-world-media");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        org.zou4j.files.FileStore store = org.zou4j.files.FileStore.local(media);
+        files = org.zou4j.tasks.AttachmentStore.onFileStore(store);
         engine = ZouEngine.builder().storage(storage).secretKey("task-world-secret-0123456789abcdefgh")
-                .bcryptCost(4).attachmentStore(files).build();
+                .bcryptCost(4).fileStore(store).build();
         engine.ensureAdmin(ADMIN, PASSWORD);
         server = ZouHttpServer.builder(engine).port(0).build().start();
         admin = new ApiClient(server.port()).withToken(token(ADMIN));
@@ -155,6 +164,36 @@ final class TaskWorld implements AutoCloseable {
         clients.put(key, new ApiClient(server.port()).withToken(token(email)));
     }
 
+    /** A multipart POST with text fields and one file part named {@code file}. */
+    static ApiClient.Reply multipart(ApiClient as, String path, Map<String, String> fields, String fileName,
+                                     String mimeType, byte[] content) {
+        String boundary = "----zou4jworld" + System.nanoTime();
+        StringBuilder head = new StringBuilder();
+        fields.forEach((k, v) -> head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
+                .append(k).append("\"\r\n\r\n").append(v).append("\r\n"));
+        head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
+                .append(fileName).append("\"\r\nContent-Type: ").append(mimeType).append("\r\n\r\n");
+        byte[] h = head.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] t = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] body = new byte[h.length + content.length + t.length];
+        System.arraycopy(h, 0, body, 0, h.length);
+        System.arraycopy(content, 0, body, h.length, content.length);
+        System.arraycopy(t, 0, body, h.length + content.length, t.length);
+        return as.sendBytes("POST", path, body, "multipart/form-data; boundary=" + boundary);
+    }
+
+    /** A new asset of the project with one task per task type key (status todo); answers the task ids by key. */
+    Map<String, String> newAssetTasks(String... taskTypeKeys) {
+        String entity = create("entities", Map.of("name", "E" + System.nanoTime(), "project_id", project,
+                "entity_type_id", assetType));
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String key : taskTypeKeys) {
+            out.put(key, create("tasks", Map.of("project_id", project, "entity_id", entity,
+                    "task_type_id", taskTypes.get(key), "task_status_id", statuses.get("todo"))));
+        }
+        return out;
+    }
+
     /** Full names for mentions. */
     static String fullName(String first, String last) {
         return first + " " + last;
@@ -175,5 +214,10 @@ final class TaskWorld implements AutoCloseable {
     public void close() {
         server.close();
         engine.close();
+        try (var paths = java.nio.file.Files.walk(media)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // a temporary directory left behind is harmless
+        }
     }
 }

@@ -208,18 +208,7 @@ public final class CommentService {
         Row entity = tx.byId("entity", (UUID) task.get("entity_id"));
         Row entityType = entity == null ? null : tx.byId("entity_type", (UUID) entity.get("entity_type_id"));
         if (entityType == null || !"Concept".equals(entityType.get("name"))) {
-            UUID newsId = UUID.randomUUID();
-            Map<String, Object> news = new LinkedHashMap<>();
-            news.put("id", newsId);
-            news.put("created_at", created);
-            news.put("updated_at", now);
-            news.put("change", statusChanged);
-            news.put("author_id", authorId);
-            news.put("comment_id", commentId);
-            news.put("task_id", task.id());
-            tx.insert("news", news);
-            ctx.events().emit("news:new", TaskSupport.data("news_id", newsId, "task_status_id", status.id(),
-                    "task_type_id", task.get("task_type_id")), projectId);
+            insertNews(ctx, task, commentId, authorId, statusChanged, created, status.id());
         }
 
         // ---- status automations ----
@@ -235,6 +224,23 @@ public final class CommentService {
         answer.put("task_status", s.one(ctx, "task_status", status, false));
         answer.put("person", s.one(ctx, "person", tx.byId("person", authorId), false));
         return answer;
+    }
+
+    /** {@code news_service.create_news_for_task_and_comment}: the news row and {@code news:new}. */
+    static void insertNews(HookContext ctx, Row task, UUID commentId, UUID authorId, boolean change,
+                           LocalDateTime created, UUID statusId) throws SQLException {
+        UUID newsId = UUID.randomUUID();
+        Map<String, Object> news = new LinkedHashMap<>();
+        news.put("id", newsId);
+        news.put("created_at", created);
+        news.put("updated_at", ctx.now());
+        news.put("change", change);
+        news.put("author_id", authorId);
+        news.put("comment_id", commentId);
+        news.put("task_id", task.id());
+        ctx.tx().insert("news", news);
+        ctx.events().emit("news:new", TaskSupport.data("news_id", newsId, "task_status_id", statusId,
+                "task_type_id", task.get("task_type_id")), (UUID) task.get("project_id"));
     }
 
     private Object json(HookContext ctx, String column, Object value) {

@@ -30,10 +30,38 @@ import org.zou4j.internal.sql.Tx;
 public final class TaskService {
     private final TaskSupport s;
     private final CommentService comments;
+    private final CommentActions actions;
+    private final NewsService news;
+    private final TaskActions taskActions;
+    private final TaskLists lists;
 
     public TaskService(CommentService comments) {
         this.comments = comments;
         this.s = comments.support();
+        this.actions = new CommentActions(comments);
+        this.news = new NewsService(s);
+        this.taskActions = new TaskActions(s);
+        this.lists = new TaskLists(s);
+    }
+
+    /** The tasks blueprint's create/delete/to-review/priority/preview actions. */
+    public TaskActions taskActions() {
+        return taskActions;
+    }
+
+    /** The tasks blueprint's project lists, previews and stats. */
+    public TaskLists lists() {
+        return lists;
+    }
+
+    /** The news blueprint's project feed. */
+    public NewsService news() {
+        return news;
+    }
+
+    /** The comments blueprint's attachment, move and comment-many actions. */
+    public CommentActions actions() {
+        return actions;
     }
 
     // ---- assignments -----------------------------------------------------------------------------------------------
@@ -718,24 +746,29 @@ public final class TaskService {
                 stats.put("status", List.of());
             } else {
                 result.put("data", new RichTasks(s, ctx).build(ids, true));
-                ctx.tx().query("SELECT COUNT(*), SUM(t.duration), SUM(t.estimation)" + from + where, params, rs -> {
-                    rs.next();
-                    stats.put("total_duration", rs.getDouble(2));
-                    stats.put("total_estimation", rs.getDouble(3));
-                    stats.put("total", rs.getLong(1));
-                    return null;
-                });
-                List<Map<String, Object>> byStatus = ctx.tx().query("SELECT t.task_status_id, COUNT(*)" + from + where
-                        + " GROUP BY t.task_status_id", params, rs -> {
-                            List<Map<String, Object>> out = new ArrayList<>();
+                // one aggregate over the joins the filters need (not the name joins of the page's order)
+                String light = " FROM task t JOIN task_type tt ON tt.id = t.task_type_id"
+                        + " JOIN project pr ON pr.id = t.project_id"
+                        + " JOIN project_status ps ON ps.id = pr.project_status_id";
+                List<Map<String, Object>> byStatus = new ArrayList<>();
+                double[] sums = new double[2];
+                long[] count = new long[1];
+                ctx.tx().query("SELECT t.task_status_id, COUNT(*), SUM(t.duration), SUM(t.estimation)" + light
+                        + where + " GROUP BY t.task_status_id", params, rs -> {
                             while (rs.next()) {
                                 Map<String, Object> m = new LinkedHashMap<>();
                                 m.put("task_status_id", rs.getObject(1, UUID.class).toString());
                                 m.put("amount", rs.getLong(2));
-                                out.add(m);
+                                byStatus.add(m);
+                                count[0] += rs.getLong(2);
+                                sums[0] += rs.getDouble(3);
+                                sums[1] += rs.getDouble(4);
                             }
-                            return out;
+                            return null;
                         });
+                stats.put("total_duration", sums[0]);
+                stats.put("total_estimation", sums[1]);
+                stats.put("total", count[0]);
                 stats.put("status", byStatus);
             }
             result.put("stats", stats);

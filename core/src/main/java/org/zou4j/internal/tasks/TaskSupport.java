@@ -1,5 +1,9 @@
 package org.zou4j.internal.tasks;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +18,12 @@ import org.zou4j.internal.crud.HookContext;
 import org.zou4j.internal.crud.ModelHooks;
 import org.zou4j.internal.crud.Values;
 import org.zou4j.internal.events.EventLog;
+import org.zou4j.assets.JsonStream;
+import org.zou4j.internal.sql.Database;
+import org.zou4j.internal.sql.Filter;
 import org.zou4j.internal.sql.Row;
+import org.zou4j.internal.sql.RowCursor;
+import org.zou4j.internal.sql.Tx;
 
 /** What the task-area services share: transactions with a hook context, lookups, serialization. */
 final class TaskSupport {
@@ -38,6 +47,145 @@ final class TaskSupport {
 
     <T> T read(Caller caller, Work<T> work) {
         return crud.database().read(tx -> work.run(crud.context(caller, tx, null)));
+    }
+
+    /** Adds what a list view joins to a batch of serialized rows (same order as {@code rows}). */
+    @FunctionalInterface
+    interface Decorator {
+        void decorate(HookContext ctx, List<Row> rows, List<Map<String, Object>> json) throws SQLException;
+    }
+
+    /**
+     * What a streamed list selects: rows of {@code table} matching {@code filters} in {@code order}; {@code page} of 1
+     * or more answers Zou's page envelope ({@code limit} rows, {@code defaultLimit} when 0), else every row streamed.
+     */
+    record ListPlan(String table, List<Filter> filters, List<Tx.Order> order, int page, int limit, boolean relations,
+                    Decorator decorator) {
+        ListPlan(String table, List<Filter> filters, List<Tx.Order> order, int page, int limit, boolean relations) {
+            this(table, filters, order, page, limit, relations, null);
+        }
+    }
+
+    /** Zou's {@code NB_RECORDS_PER_PAGE}. */
+    static final int DEFAULT_PAGE_SIZE = 100;
+
+    /**
+     * A list answered as Zou's {@code get_paginated_results}: a page envelope when a page is asked, else every row,
+     * streamed in batches of 500 from a read transaction (bounded memory). The plan (parameters, access checks) runs
+     * before this returns, so errors are plain answers, never half-way through a body.
+     */
+    JsonStream stream(Caller caller, Work<ListPlan> planner) {
+        Database.ReadTx readTx = crud.database().openReadTx();
+        try {
+            HookContext ctx = crud.context(caller, readTx.tx(), null);
+            ListPlan plan = planner.run(ctx);
+            if (plan.page() >= 1) {
+                Map<String, Object> envelope;
+                try (readTx) {
+                    envelope = page(ctx, plan);
+                }
+                return constant(envelope);
+            }
+            return new JsonStream() {
+                @Override
+                public void writeJson(OutputStream out) {
+                    try (readTx; JsonGenerator g = crud.jsonForm().mapper().getFactory().createGenerator(out)) {
+                        g.writeStartArray();
+                        try (RowCursor cursor = readTx.tx().stream(plan.table(), plan.filters(), plan.order(), 0, 0)) {
+                            List<Row> batch = new ArrayList<>(500);
+                            for (Row r = cursor.next(); ; r = cursor.next()) {
+                                if (r != null) {
+                                    batch.add(r);
+                                }
+                                if (batch.size() == 500 || r == null && !batch.isEmpty()) {
+                                    for (Map<String, Object> m : serialize(ctx, plan, batch)) {
+                                        crud.jsonForm().mapper().writeValue(g, m);
+                                    }
+                                    batch.clear();
+                                }
+                                if (r == null) {
+                                    break;
+                                }
+                            }
+                        }
+                        g.writeEndArray();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    } catch (SQLException e) {
+                        throw Database.translate(e);
+                    }
+                }
+
+                @Override
+                public void close() {
+                    readTx.close();
+                }
+            };
+        } catch (SQLException e) {
+            readTx.close();
+            throw Database.translate(e);
+        } catch (RuntimeException e) {
+            readTx.close();
+            throw e;
+        }
+    }
+
+    private List<Map<String, Object>> serialize(HookContext ctx, ListPlan plan, List<Row> rows) throws SQLException {
+        List<Map<String, Object>> json = crud.serialize(ctx, model(plan.table()), rows, plan.relations(),
+                ModelHooks.View.LIST);
+        if (plan.decorator() != null) {
+            plan.decorator().decorate(ctx, rows, json);
+        }
+        return json;
+    }
+
+    private Map<String, Object> page(HookContext ctx, ListPlan plan) throws SQLException {
+        int limit = plan.limit() > 0 ? plan.limit() : DEFAULT_PAGE_SIZE;
+        long total = ctx.tx().count(plan.table(), plan.filters());
+        int offset = (plan.page() - 1) * limit;
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        List<Map<String, Object>> data = List.of();
+        if (total >= offset) {
+            data = serialize(ctx, plan, ctx.tx().select(plan.table(), plan.filters(), plan.order(), limit, offset));
+        }
+        envelope.put("data", data);
+        envelope.put("total", total < offset ? 0 : total);
+        envelope.put("nb_pages", (long) Math.ceil(total / (double) limit));
+        envelope.put("limit", limit);
+        envelope.put("offset", offset);
+        envelope.put("page", plan.page());
+        return envelope;
+    }
+
+    /** A JSON answer already computed. */
+    JsonStream constant(Object value) {
+        return new JsonStream() {
+            @Override
+            public void writeJson(OutputStream out) {
+                try {
+                    crud.jsonForm().mapper().writeValue(out, value);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    /** Zou's {@code get_page()} / {@code get_limit()}: an integer query parameter, 400 when not one. */
+    static int intParam(org.zou4j.Query q, String name, int dflt) {
+        String v = q.first(name).orElse(null);
+        if (v == null || v.isEmpty()) {
+            return dflt;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw ZouException.wrongParameter("Wrong value for parameter " + name + ".");
+        }
     }
 
     BoundModel model(String table) {

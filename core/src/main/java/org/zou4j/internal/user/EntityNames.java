@@ -12,15 +12,15 @@ import org.zou4j.internal.sql.Tx;
  * {@code Episode / Sequence / Shot} for shots, {@code Episode / Sequence} for sequences, {@code Type / Asset} for
  * assets. Rows looked up once per instance.
  */
-final class EntityNames {
-    record Name(String fullName, Object episodeId, Object previewFileId) {
+public final class EntityNames {
+    public record Name(String fullName, Object episodeId, Object previewFileId) {
     }
 
     private final Tx tx;
     private final Map<UUID, Row> entities = new HashMap<>();
     private final Map<UUID, Row> types = new HashMap<>();
 
-    EntityNames(Tx tx) {
+    public EntityNames(Tx tx) {
         this.tx = tx;
     }
 
@@ -43,7 +43,7 @@ final class EntityNames {
         return t == null ? "" : (String) t.get("name");
     }
 
-    Name of(UUID entityId) throws SQLException {
+    public Name of(UUID entityId) throws SQLException {
         Row entity = entity(entityId);
         if (entity == null) {
             return null;

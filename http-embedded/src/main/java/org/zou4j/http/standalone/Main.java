@@ -54,8 +54,6 @@ public final class Main {
                     : H2Storage.file(options.dataDir());
             engine = ZouEngine.builder().storage(storage).secretKey(key).initData(true)
                     .pluginsDirectory(options.pluginsDir())
-                    .attachmentStore(org.zou4j.tasks.AttachmentStore.directory(
-                            options.dataDir().resolve("attachments")))
                     .avatarStore(org.zou4j.user.AvatarStore.directory(options.dataDir()))
                     .fileStore(org.zou4j.files.FileStore.local(options.dataDir().resolve("previews")))
                     .build();

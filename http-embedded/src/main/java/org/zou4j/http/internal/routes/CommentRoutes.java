@@ -8,6 +8,8 @@ import org.zou4j.ZouException;
 import org.zou4j.http.internal.Call;
 import org.zou4j.http.internal.FormBody;
 import org.zou4j.http.internal.Route;
+import org.zou4j.http.transport.HttpResponse;
+import org.zou4j.tasks.AttachmentDownload;
 import org.zou4j.tasks.NewComment;
 import org.zou4j.tasks.Tasks;
 import org.zou4j.tasks.Upload;
@@ -39,7 +41,67 @@ public final class CommentRoutes {
                 }),
                 Route.of("DELETE", "/data/tasks/<task_id>/comments/<comment_id>/reply/<reply_id>", true,
                         call -> call.json().ok(tasks(call).deleteReply(call.param("task_id"),
-                                call.param("comment_id"), call.param("reply_id")))));
+                                call.param("comment_id"), call.param("reply_id")))),
+                Route.of("POST", "/actions/tasks/<task_id>/comments/<comment_id>/add-attachment", true, call -> {
+                    List<Upload> files = FormBody.isForm(call) ? FormBody.read(call).uploads() : List.of();
+                    if (files.isEmpty()) {
+                        throw ZouException.wrongParameter("No file was sent (multipart form with files).");
+                    }
+                    return call.json().answer(201, tasks(call).addAttachments(call.param("task_id"),
+                            call.param("comment_id"), files));
+                }),
+                Route.of("DELETE", "/data/tasks/<task_id>/comments/<comment_id>/attachments/<attachment_file_id>",
+                        true, call -> {
+                            tasks(call).deleteAttachment(call.param("task_id"), call.param("comment_id"),
+                                    call.param("attachment_file_id"));
+                            return HttpResponse.noContent();
+                        }),
+                Route.of("GET", "/data/attachment-files/<attachment_file_id>/file/<file_name>", true,
+                        CommentRoutes::download),
+                Route.of("GET", "/data/projects/<project_id>/attachment-files", true,
+                        call -> AssetRoutes.stream(call, tasks(call).projectAttachmentFiles(call.param("project_id")))),
+                Route.of("GET", "/data/tasks/<task_id>/attachment-files", true,
+                        call -> call.json().ok(tasks(call).taskAttachmentFiles(call.param("task_id")))),
+                Route.of("POST", "/actions/tasks/<task_id>/comments/<comment_id>/move", true, call -> {
+                    Map<String, Object> body = call.jsonObjectBody();
+                    return call.json().ok(tasks(call).moveComment(call.param("task_id"), call.param("comment_id"),
+                            body == null ? null : string(body.get("target_task_id"))));
+                }),
+                Route.of("POST", "/actions/projects/<project_id>/tasks/comment-many", true, call -> {
+                    Object body = call.jsonBody();
+                    if (!(body instanceof List<?> list)) {
+                        throw ZouException.wrongParameter("Request body must be a JSON array.");
+                    }
+                    return call.json().answer(201, tasks(call).commentMany(call.param("project_id"), list));
+                }));
+    }
+
+    /** The attachment's bytes: safe raster images inline, anything else as a download (Zou's stored-XSS guard). */
+    private static HttpResponse download(Call call) {
+        AttachmentDownload file = tasks(call).attachment(call.param("attachment_file_id"));
+        HttpResponse response;
+        if (call.isHead()) {
+            closeQuietly(file);
+            response = HttpResponse.bytes(200, file.mimeType(), new byte[0]);
+        } else {
+            response = HttpResponse.stream(200, file.mimeType(), out -> {
+                try (file) {
+                    file.stream().transferTo(out);
+                }
+            });
+        }
+        String name = file.name().replaceAll("[\\r\\n\"\\\\]", "_");
+        return response.withHeader("Content-Disposition", (file.inline() ? "inline" : "attachment")
+                + "; filename=\"" + name + "\"").withHeader("X-Content-Type-Options", "nosniff")
+                .withHeader("Cache-Control", "private, max-age=86400");
+    }
+
+    private static void closeQuietly(AttachmentDownload file) {
+        try {
+            file.close();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static Tasks tasks(Call call) {
