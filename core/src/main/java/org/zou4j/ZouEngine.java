@@ -55,6 +55,8 @@ public final class ZouEngine implements AutoCloseable {
     /** The temporary media directory this engine made (no file store configured), deleted on close; or null. */
     private final Path ownedMediaDirectory;
     private final org.zou4j.internal.projects.ProjectsArea projectsArea;
+    private final org.zou4j.internal.persons.PersonsService persons;
+    private final org.zou4j.internal.chats.ChatService chats;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final byte[] secretKey;
@@ -100,6 +102,9 @@ public final class ZouEngine implements AutoCloseable {
             this.ownedMediaDirectory = owned;
             this.pictures = new org.zou4j.internal.media.PictureService(crud, eventLog, fileStore, b.maxPicturePixels);
             this.projectsArea = new org.zou4j.internal.projects.ProjectsArea(crud, eventLog);
+            this.persons = new org.zou4j.internal.persons.PersonsService(crud, eventLog, authService, b.avatars,
+                    fileStore);
+            this.chats = new org.zou4j.internal.chats.ChatService(crud, eventLog, b.attachmentStore);
             authService.bind(crud);
             if (b.initData) {
                 DefaultData.seedOnce(database, eventLog, clock);
@@ -464,6 +469,14 @@ public final class ZouEngine implements AutoCloseable {
 
     org.zou4j.internal.projects.ProjectsArea projectsArea() {
         return projectsArea;
+    }
+
+    org.zou4j.internal.persons.PersonsService persons() {
+        return persons;
+    }
+
+    org.zou4j.internal.chats.ChatService chats() {
+        return chats;
     }
 
     CrudService crud() {

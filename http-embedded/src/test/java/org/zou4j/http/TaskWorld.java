@@ -23,6 +23,8 @@ final class TaskWorld implements AutoCloseable {
 
     final ZouEngine engine;
     final org.zou4j.tasks.AttachmentStore files = org.zou4j.tasks.AttachmentStore.inMemory();
+    /** The mails the engine sent (invitations, password notices). */
+    final List<org.zou4j.mail.MailMessage> mails = new java.util.concurrent.CopyOnWriteArrayList<>();
     final ZouHttpServer server;
     final ApiClient admin;
     final Map<String, ApiClient> clients = new LinkedHashMap<>();
@@ -45,7 +47,7 @@ final class TaskWorld implements AutoCloseable {
 
     private TaskWorld(StorageBackend storage) {
         engine = ZouEngine.builder().storage(storage).secretKey("task-world-secret-0123456789abcdefgh")
-                .bcryptCost(4).attachmentStore(files).build();
+                .bcryptCost(4).attachmentStore(files).mailSender(mails::add).build();
         engine.ensureAdmin(ADMIN, PASSWORD);
         server = ZouHttpServer.builder(engine).port(0).build().start();
         admin = new ApiClient(server.port()).withToken(token(ADMIN));
@@ -58,6 +60,11 @@ final class TaskWorld implements AutoCloseable {
 
     ApiClient as(String who) {
         return clients.get(who);
+    }
+
+    /** A logged-in client for a person made with {@link #PASSWORD}. */
+    ApiClient client(String email) {
+        return new ApiClient(server.port()).withToken(token(email));
     }
 
     ApiClient anonymous() {

@@ -12,15 +12,16 @@ import org.zou4j.internal.sql.Tx;
  * {@code Episode / Sequence / Shot} for shots, {@code Episode / Sequence} for sequences, {@code Type / Asset} for
  * assets. Rows looked up once per instance.
  */
-final class EntityNames {
-    record Name(String fullName, Object episodeId, Object previewFileId) {
+public final class EntityNames {
+    /** A full name, the episode of the entity (or an asset's source episode) and its preview. */
+    public record Name(String fullName, Object episodeId, Object previewFileId) {
     }
 
     private final Tx tx;
     private final Map<UUID, Row> entities = new HashMap<>();
     private final Map<UUID, Row> types = new HashMap<>();
 
-    EntityNames(Tx tx) {
+    public EntityNames(Tx tx) {
         this.tx = tx;
     }
 
@@ -43,7 +44,8 @@ final class EntityNames {
         return t == null ? "" : (String) t.get("name");
     }
 
-    Name of(UUID entityId) throws SQLException {
+    /** The names of entity {@code entityId}, or null when there is none. */
+    public Name of(UUID entityId) throws SQLException {
         Row entity = entity(entityId);
         if (entity == null) {
             return null;
