@@ -205,7 +205,7 @@ class PersonTimeRoutesTest {
 
     // ---- quota shots -----------------------------------------------------------------------------------------------
 
-    /** Shots SQ01/SH010 (time spent: 60 of 120) and SQ01/SH020 (none: Mon 3 to Fri 7 June 2024), for artist2. */
+    /** Shots SQ01/SH010 (time spent: 60 in June, 60 in July) and SQ01/SH020 (none: Mon 3 to Fri 7 June 2024), for artist2. */
     private String shotTaskType;
 
     private String[] quotaShots() {
@@ -222,7 +222,9 @@ class PersonTimeRoutesTest {
                 "entity_type_id", shotType, "parent_id", sequence, "nb_frames", 50));
         String t1 = shotTask(sh010, animator, "2024-06-10T09:00:00", "2024-06-12T10:00:00");
         String t2 = shotTask(sh020, animator, "2024-06-03T09:00:00", "2024-06-07T15:00:00");
+        // the task's duration is the sum of its time spents (120): half of it in June
         spent(t1, animator, "2024-06-12", 60);
+        spent(t1, animator, "2024-07-01", 60);
         return new String[] {animator, sh010, sh020, t1, t2};
     }
 
@@ -264,7 +266,9 @@ class PersonTimeRoutesTest {
         // ISO week 23 of 2024: June 3 to 9
         assertThat(me.get("/data/persons/" + animator + "/quota-shots/week/2024/23" + query).list())
                 .extracting(s -> s.get("full_name")).containsExactly("SQ01 / SH020");
-        assertThat(me.get("/data/persons/" + animator + "/quota-shots/year/2024" + query).list()).hasSize(2);
+        List<Map<String, Object>> year = me.get("/data/persons/" + animator + "/quota-shots/year/2024" + query).list();
+        assertThat(year).hasSize(2);
+        assertThat(year.get(0)).containsEntry("weight", 1.0); // 0.5 + 0.5
         // raw counts: the shots whose feedback date is in the period weigh 1
         List<Map<String, Object>> raw = me.get("/data/persons/" + animator + "/quota-shots/week/2024/24" + query
                 + "&count_mode=feedback").list();
