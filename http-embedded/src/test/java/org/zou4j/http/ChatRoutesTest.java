@@ -53,6 +53,7 @@ class ChatRoutesTest {
         return "/data/entities/" + entity + "/chat";
     }
 
+    /** Zou's test_chats (test_join_chat, test_get_chat, test_post_chat_message, test_get_chat_message). */
     @Test
     void participantsPostMessagesThatEveryoneInTheTeamReads() {
         String asset = newAsset();
@@ -109,6 +110,7 @@ class ChatRoutesTest {
                 .isEqualTo(400);
     }
 
+    /** Zou's test_chats.test_delete_chat_message. */
     @Test
     void aMessageIsDeletedByItsAuthorOrAnAdmin() {
         String asset = newAsset();
@@ -138,6 +140,7 @@ class ChatRoutesTest {
                 .isEqualTo(404);
     }
 
+    /** Zou's test_chats.test_post_chat_message_with_attachment (without its picture thumbnail). */
     @Test
     void aMessagePostedAsAFormCarriesItsAttachments() {
         String asset = newAsset();

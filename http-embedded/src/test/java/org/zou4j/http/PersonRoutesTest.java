@@ -76,6 +76,7 @@ class PersonRoutesTest {
 
     // ---- departments -----------------------------------------------------------------------------------------------
 
+    /** Zou's test_person_departments (test_add_to_department, test_remove_from_department). */
     @Test
     void anAdminAddsAPersonToADepartmentAndRemovesItAgain() {
         String person = newPerson("Dora", "user");
@@ -127,6 +128,7 @@ class PersonRoutesTest {
         assertThat(mailTo(email).text()).contains("administrator");
     }
 
+    /** Zou's test_persons.test_change_password_for_existing_admin_is_blocked, among others. */
     @Test
     void changePasswordRefusals() {
         String person = newPerson("Pia", "user");
@@ -150,6 +152,10 @@ class PersonRoutesTest {
                 .status()).isEqualTo(404);
     }
 
+    /**
+     * Zou's test_persons.test_get_reset_password_link. Unlike Zou (test_get_reset_password_link_is_reused), a second
+     * call makes a new link: reset tokens are stored hashed, so an earlier one cannot be handed out again.
+     */
     @Test
     void aResetPasswordLinkLetsThePersonChooseAPassword() {
         String person = newPerson("Rita", "user");
@@ -169,6 +175,7 @@ class PersonRoutesTest {
                 .isEqualTo(403);
     }
 
+    /** Zou's test_persons.test_invite_person. */
     @Test
     void anInvitationMailsALinkToChooseAPassword() throws Exception {
         String person = newPerson("Ines", "user");
@@ -195,6 +202,7 @@ class PersonRoutesTest {
 
     // ---- desktop logins and presence -------------------------------------------------------------------------------
 
+    /** Zou's test_desktop_login_logs.test_add_logs. */
     @Test
     void desktopLoginsAreWrittenByThePersonAndReadByManagers() {
         String artist = w.persons.get("artist2");
@@ -216,6 +224,7 @@ class PersonRoutesTest {
         assertThat(w.admin.get("/data/persons/" + artist).map().get("last_presence")).isNotNull();
     }
 
+    /** Zou's test_desktop_login_logs.test_get_csv (a login of another month is not stamped on this one). */
     @Test
     void presenceLogsAreACsvOfTheMonthForAdmins() {
         String person = newPerson("Zelda", "user");
@@ -244,6 +253,10 @@ class PersonRoutesTest {
 
     // ---- days off --------------------------------------------------------------------------------------------------
 
+    /**
+     * Zou's test_persons.test_the_day_off_listings_each_hold_their_own_period (a period does not carry the first day
+     * of the next one) and test_get_person_day_off_for_date_is_admin_or_self.
+     */
     @Test
     void daysOffByPeriodIncludeTheDaysOffOverlappingIt() {
         String person = newPerson("Dayo", "user");

@@ -99,6 +99,7 @@ class PersonTimeRoutesTest {
         assertThat(w.as("artist").get(url("/time-spents/2024-02-31")).status()).isEqualTo(400);
     }
 
+    /** Zou's test_persons.test_get_person_year_time_spents (one row per task, durations summed). */
     @Test
     void theTimeSpentOfAPeriodIsSummedPerTaskWithItsNames() {
         List<Map<String, Object>> year = w.admin.get(url("/time-spents/year/2024")).list();
@@ -161,6 +162,7 @@ class PersonTimeRoutesTest {
         return row == null ? null : row.get(artist);
     }
 
+    /** Zou's test_persons.test_the_time_spent_tables_total_by_period. */
     @Test
     void timeTablesSumThePersonsTimeByYearMonthWeekAndDay() {
         Map<String, Object> years = table(w.admin, "year-table");
@@ -246,6 +248,10 @@ class PersonTimeRoutesTest {
         return task;
     }
 
+    /**
+     * Zou's test_persons.test_the_quota_shot_listings_each_hold_their_own_period (scoped to a production and a task
+     * type: without both, nothing), with the weights of shots_service.get_weighted_quota_shots_between.
+     */
     @Test
     void quotaShotsWeighTheTimeSpentOrTheBusinessDaysInThePeriod() {
         String[] q = quotaShots();
