@@ -90,7 +90,6 @@ public final class ZouEngine implements AutoCloseable {
             this.entities = new org.zou4j.internal.assets.EntityService(crud, eventLog);
             this.comments = new org.zou4j.internal.tasks.CommentService(crud, eventLog, b.attachmentStore);
             this.tasks = new org.zou4j.internal.tasks.TaskService(comments);
-            this.user = UserArea.create(crud, eventLog, b.avatars);
             this.breakdown = new org.zou4j.internal.breakdown.BreakdownService(crud, eventLog);
             this.exports = new org.zou4j.internal.export.ExportService(crud);
             org.zou4j.files.FileStore fileStore = b.fileStore;
@@ -100,10 +99,13 @@ public final class ZouEngine implements AutoCloseable {
                 fileStore = org.zou4j.files.FileStore.local(owned);
             }
             this.ownedMediaDirectory = owned;
+            // avatars are pictures of the file store (and, for older set-ups, of the avatar store)
+            org.zou4j.user.AvatarStore avatars = org.zou4j.internal.persons.PersonsService.avatars(b.avatars,
+                    fileStore);
+            this.user = UserArea.create(crud, eventLog, avatars);
             this.pictures = new org.zou4j.internal.media.PictureService(crud, eventLog, fileStore, b.maxPicturePixels);
             this.projectsArea = new org.zou4j.internal.projects.ProjectsArea(crud, eventLog);
-            this.persons = new org.zou4j.internal.persons.PersonsService(crud, eventLog, authService, b.avatars,
-                    fileStore);
+            this.persons = new org.zou4j.internal.persons.PersonsService(crud, eventLog, authService, avatars);
             this.chats = new org.zou4j.internal.chats.ChatService(crud, eventLog, b.attachmentStore);
             authService.bind(crud);
             if (b.initData) {

@@ -193,11 +193,27 @@ class PersonRoutesTest {
     @Test
     void anAdminClearsAnAvatar() {
         String person = newPerson("Ava", "user");
-        w.admin.put("/data/persons/" + person, Map.of("has_avatar", true));
+        ApiClient.Reply uploaded = PictureRoutesTest.upload(w.admin, "/pictures/thumbnails/persons/" + person,
+                "ava.png", PictureRoutesTest.picture(40, 40, "png"));
+        assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
+        assertThat(w.admin.getBytes("/pictures/thumbnails/persons/" + person + ".png").status()).isEqualTo(200);
         assertThat(w.as("artist").delete("/actions/persons/" + person + "/clear-avatar").status()).isEqualTo(403);
         assertThat(w.admin.delete("/actions/persons/" + person + "/clear-avatar").status()).isEqualTo(204);
         assertThat(w.admin.get("/data/persons/" + person).map()).containsEntry("has_avatar", false);
         assertThat(w.eventsNamed("person:update", "person_id", person)).isNotEmpty();
+        assertThat(w.admin.getBytes("/pictures/thumbnails/persons/" + person + ".png").status()).isEqualTo(404);
+    }
+
+    /** The user route clears the caller's own avatar the same way (picture gone from the file store). */
+    @Test
+    void aPersonClearsTheirOwnAvatar() {
+        String person = newPerson("Otto", "user");
+        ApiClient me = w.client(email(person));
+        assertThat(PictureRoutesTest.upload(me, "/pictures/thumbnails/persons/" + person, "me.png",
+                PictureRoutesTest.picture(40, 40, "png")).status()).isEqualTo(201);
+        assertThat(me.delete("/actions/user/clear-avatar").status()).isEqualTo(204);
+        assertThat(w.admin.get("/data/persons/" + person).map()).containsEntry("has_avatar", false);
+        assertThat(w.admin.getBytes("/pictures/thumbnails/persons/" + person + ".png").status()).isEqualTo(404);
     }
 
     // ---- desktop logins and presence -------------------------------------------------------------------------------

@@ -47,15 +47,14 @@ public final class PersonsService {
     private final EventLog events;
     private final AuthService auth;
     private final AvatarStore avatars;
-    private final FileStore files;
     private final PersonQuotas quotas;
 
-    public PersonsService(CrudService crud, EventLog events, AuthService auth, AvatarStore avatars, FileStore files) {
+    /** @param avatars where avatar pictures are removed from (see {@link #avatars}) */
+    public PersonsService(CrudService crud, EventLog events, AuthService auth, AvatarStore avatars) {
         this.crud = crud;
         this.events = events;
         this.auth = auth;
         this.avatars = avatars;
-        this.files = files;
         this.quotas = new PersonQuotas(this);
     }
 
@@ -247,10 +246,23 @@ public final class PersonsService {
     private void removeAvatar(UUID personId) {
         try {
             avatars.remove(personId.toString());
-            files.delete(FileStore.Bucket.PICTURES, "thumbnails", personId.toString());
         } catch (RuntimeException e) {
             // Zou ignores a picture it cannot remove: the person is updated already
         }
+    }
+
+    /**
+     * The avatar store clearing an avatar removes from: the picture the picture routes keep in the file store
+     * ({@code pictures/thumbnails/<person_id>}, Zou's layout) and what the configured avatar store keeps.
+     */
+    public static AvatarStore avatars(AvatarStore configured, FileStore files) {
+        return personId -> {
+            try {
+                files.delete(FileStore.Bucket.PICTURES, "thumbnails", personId);
+            } finally {
+                configured.remove(personId);
+            }
+        };
     }
 
     // ---- passwords (delegated to the auth service, which owns hashes, reset tokens and auth mails) ---------------
