@@ -263,6 +263,7 @@ class PersonRoutesTest {
         assertThat(cells[14]).isEqualTo("X");
         assertThat(cells[1]).isEmpty(); // the March login is not stamped on the 1st
         assertThat(w.as("manager").get("/data/persons/presence-logs/2023-02").status()).isEqualTo(403);
+        assertThat(w.as("manager").get("/data/persons/presence-logs/2023-13").status()).isEqualTo(403);
         assertThat(w.admin.get("/data/persons/presence-logs/2023-13").status()).isEqualTo(400);
         assertThat(w.admin.get("/data/persons/presence-logs/february").status()).isEqualTo(400);
     }

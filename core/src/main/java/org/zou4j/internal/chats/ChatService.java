@@ -26,6 +26,8 @@ import org.zou4j.tasks.Upload;
  * {@code check_project_access} and {@code check_entity_access} on the entity.
  */
 public final class ChatService {
+    /** Ids per {@code IN} list. */
+    private static final int IN_CHUNK = 500;
     private final CrudService crud;
     private final EventLog events;
     private final AttachmentStore files;
@@ -213,8 +215,12 @@ public final class ChatService {
             ids.add(r.id());
         }
         Map<Object, List<Map<String, Object>>> attachments = new LinkedHashMap<>();
-        for (Row a : ctx.tx().select("attachment_file", List.of(Filter.in("chat_message_id", ids)),
-                List.of(Tx.Order.asc("created_at")), 0, 0)) {
+        List<Row> files = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += IN_CHUNK) {
+            files.addAll(ctx.tx().select("attachment_file", List.of(Filter.in("chat_message_id",
+                    ids.subList(i, Math.min(ids.size(), i + IN_CHUNK)))), List.of(Tx.Order.asc("created_at")), 0, 0));
+        }
+        for (Row a : files) {
             Map<String, Object> light = new LinkedHashMap<>();
             light.put("id", a.id().toString());
             light.put("name", a.get("name"));

@@ -352,18 +352,9 @@ public final class PersonsService {
      * and one line per active non-guest person (by first then last name) with an {@code X} on each day of login.
      */
     public CsvExport presenceLogs(Caller caller, String monthDate) {
-        Matcher m = monthDate == null ? null : MONTH_DATE.matcher(monthDate.trim());
-        YearMonth month;
-        try {
-            if (m == null || !m.matches()) {
-                throw new java.time.DateTimeException(monthDate);
-            }
-            month = YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
-        } catch (java.time.DateTimeException e) {
-            throw ZouException.wrongParameter("Invalid month or year.");
-        }
         List<List<String>> rows = read(caller, ctx -> {
             requireAdmin(ctx);
+            YearMonth month = month(monthDate);
             int days = month.lengthOfMonth();
             List<List<String>> out = new ArrayList<>();
             List<String> header = new ArrayList<>();
@@ -373,7 +364,7 @@ public final class PersonsService {
             }
             out.add(header);
             List<Row> persons = ctx.tx().select("person", List.of(Filter.eq("active", true),
-                    Filter.not(Filter.eq("is_guest", true))), List.of(Tx.Order.asc("first_name"),
+                    Filter.or(Filter.eq("is_guest", false), new Filter.IsNull("is_guest"))), List.of(Tx.Order.asc("first_name"),
                     Tx.Order.asc("last_name")), 0, 0);
             Map<UUID, List<String>> byPerson = new HashMap<>();
             for (Row p : persons) {
@@ -401,6 +392,19 @@ public final class PersonsService {
             return out;
         });
         return new Csv("kitsu_export", rows);
+    }
+
+    /** Zou's {@code strptime(month_date, "%Y-%m")}; 400 "Invalid month or year." otherwise. */
+    private static YearMonth month(String monthDate) {
+        Matcher m = monthDate == null ? null : MONTH_DATE.matcher(monthDate.trim());
+        try {
+            if (m == null || !m.matches()) {
+                throw new java.time.DateTimeException(String.valueOf(monthDate));
+            }
+            return YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        } catch (java.time.DateTimeException e) {
+            throw ZouException.wrongParameter("Invalid month or year.");
+        }
     }
 
     /** Rows written as Python's {@code csv.writer(delimiter=";")} writes them. */
