@@ -106,6 +106,20 @@ final class EngineSession implements Session {
         return new org.zou4j.internal.projects.BoundProjects(engine.projectsArea(), caller);
     }
 
+    @Override
+    public org.zou4j.persons.Persons persons() {
+        engine.ensureOpen();
+        refuseIfRestricted();
+        return new org.zou4j.internal.persons.BoundPersons(engine.persons(), caller);
+    }
+
+    @Override
+    public org.zou4j.chats.Chats chats() {
+        engine.ensureOpen();
+        refuseIfRestricted();
+        return new org.zou4j.internal.chats.BoundChats(engine.chats(), caller);
+    }
+
     void refuseIfRestricted() {
         if (restrictedToEnrolment) {
             throw AuthErrors.twoFactorSetupRequired();

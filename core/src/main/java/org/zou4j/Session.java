@@ -43,6 +43,12 @@ public interface Session {
     /** Zou's projects, departments and project-templates routes for this session's caller. */
     org.zou4j.projects.Projects projects();
 
+    /** Zou's persons routes (admin actions, time sheets, days off, presence, quotas) for this session's caller. */
+    org.zou4j.persons.Persons persons();
+
+    /** Zou's entity chats (chat, messages) for this session's caller. */
+    org.zou4j.chats.Chats chats();
+
     /**
      * Runs a plugin's custom action on a selection, as this caller: the action's required role is checked first, and
      * every read or write the action makes goes through this session's permissions.

@@ -55,6 +55,8 @@ public final class ZouEngine implements AutoCloseable {
     /** The temporary media directory this engine made (no file store configured), deleted on close; or null. */
     private final Path ownedMediaDirectory;
     private final org.zou4j.internal.projects.ProjectsArea projectsArea;
+    private final org.zou4j.internal.persons.PersonsService persons;
+    private final org.zou4j.internal.chats.ChatService chats;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final byte[] secretKey;
@@ -86,7 +88,6 @@ public final class ZouEngine implements AutoCloseable {
             this.crud = new CrudService(database, registry, eventLog, mapper, clock);
             this.production = new ProductionService(crud, eventLog);
             this.entities = new org.zou4j.internal.assets.EntityService(crud, eventLog);
-            this.user = UserArea.create(crud, eventLog, b.avatars);
             this.breakdown = new org.zou4j.internal.breakdown.BreakdownService(crud, eventLog);
             this.exports = new org.zou4j.internal.export.ExportService(crud);
             org.zou4j.files.FileStore fileStore = b.fileStore;
@@ -96,11 +97,18 @@ public final class ZouEngine implements AutoCloseable {
                 fileStore = org.zou4j.files.FileStore.local(owned);
             }
             this.ownedMediaDirectory = owned;
-            this.comments = new org.zou4j.internal.tasks.CommentService(crud, eventLog, b.attachmentStore != null
-                    ? b.attachmentStore : org.zou4j.tasks.AttachmentStore.onFileStore(fileStore));
+            org.zou4j.tasks.AttachmentStore attachments = b.attachmentStore != null
+                    ? b.attachmentStore : org.zou4j.tasks.AttachmentStore.onFileStore(fileStore);
+            this.comments = new org.zou4j.internal.tasks.CommentService(crud, eventLog, attachments);
             this.tasks = new org.zou4j.internal.tasks.TaskService(comments);
+            // avatars are pictures of the file store (and, for older set-ups, of the avatar store)
+            org.zou4j.user.AvatarStore avatars = org.zou4j.internal.persons.PersonsService.avatars(b.avatars,
+                    fileStore);
+            this.user = UserArea.create(crud, eventLog, avatars);
             this.pictures = new org.zou4j.internal.media.PictureService(crud, eventLog, fileStore, b.maxPicturePixels);
             this.projectsArea = new org.zou4j.internal.projects.ProjectsArea(crud, eventLog);
+            this.persons = new org.zou4j.internal.persons.PersonsService(crud, eventLog, authService, avatars);
+            this.chats = new org.zou4j.internal.chats.ChatService(crud, eventLog, attachments);
             authService.bind(crud);
             if (b.initData) {
                 DefaultData.seedOnce(database, eventLog, clock);
@@ -465,6 +473,14 @@ public final class ZouEngine implements AutoCloseable {
 
     org.zou4j.internal.projects.ProjectsArea projectsArea() {
         return projectsArea;
+    }
+
+    org.zou4j.internal.persons.PersonsService persons() {
+        return persons;
+    }
+
+    org.zou4j.internal.chats.ChatService chats() {
+        return chats;
     }
 
     CrudService crud() {

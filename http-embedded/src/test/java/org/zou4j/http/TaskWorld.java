@@ -25,6 +25,8 @@ final class TaskWorld implements AutoCloseable {
     final java.nio.file.Path media;
     /** Attachments as the engine keeps them: on its file store ({@code files} bucket, {@code attachments}). */
     final org.zou4j.tasks.AttachmentStore files;
+    /** The mails the engine sent (invitations, password notices). */
+    final List<org.zou4j.mail.MailMessage> mails = new java.util.concurrent.CopyOnWriteArrayList<>();
     final ZouHttpServer server;
     final ApiClient admin;
     final Map<String, ApiClient> clients = new LinkedHashMap<>();
@@ -54,7 +56,7 @@ final class TaskWorld implements AutoCloseable {
         org.zou4j.files.FileStore store = org.zou4j.files.FileStore.local(media);
         files = org.zou4j.tasks.AttachmentStore.onFileStore(store);
         engine = ZouEngine.builder().storage(storage).secretKey("task-world-secret-0123456789abcdefgh")
-                .bcryptCost(4).fileStore(store).build();
+                .bcryptCost(4).fileStore(store).mailSender(mails::add).build();
         engine.ensureAdmin(ADMIN, PASSWORD);
         server = ZouHttpServer.builder(engine).port(0).build().start();
         admin = new ApiClient(server.port()).withToken(token(ADMIN));
@@ -67,6 +69,11 @@ final class TaskWorld implements AutoCloseable {
 
     ApiClient as(String who) {
         return clients.get(who);
+    }
+
+    /** A logged-in client for a person made with {@link #PASSWORD}. */
+    ApiClient client(String email) {
+        return new ApiClient(server.port()).withToken(token(email));
     }
 
     ApiClient anonymous() {

@@ -32,6 +32,23 @@ final class AuthMails {
         return MailMessage.of(to, "Kitsu: your password was changed", text);
     }
 
+    static MailMessage passwordChangedByAdmin(String to, String name, Instant when, String adminIp) {
+        String text = "Hello " + (name.isEmpty() ? "" : name) + ",\n\n"
+                + "An administrator changed the password of your Kitsu account on " + WHEN.format(when)
+                + (adminIp == null || adminIp.isEmpty() ? "" : " (from " + adminIp + ")") + ".\n\n"
+                + "Ask your studio administrator for the new password, or reset it from the login page.\n";
+        return MailMessage.of(to, "Kitsu: your password was changed by an administrator", text);
+    }
+
+    static MailMessage invitation(String to, String name, String firstName, String organisation, String link) {
+        String greeting = firstName == null || firstName.isEmpty() ? name : firstName;
+        String text = "Hello " + (greeting == null ? "" : greeting) + ",\n\n"
+                + "You are invited to join " + organisation + " on Kitsu. Your login is " + to + ".\n\n"
+                + "To choose your password, open this link (valid for 7 days, usable once):\n\n"
+                + link + "\n";
+        return MailMessage.of(to, "You are invited to " + organisation + " on Kitsu", text);
+    }
+
     static MailMessage emailOtp(String to, String name, String code, Duration lifetime, Instant when) {
         String text = "Hello " + (name.isEmpty() ? "" : name) + ",\n\n"
                 + "Your Kitsu one-time code is:\n\n    " + code + "\n\n"

@@ -616,6 +616,101 @@ public final class AuthService implements AutoCloseable {
         }
     }
 
+    // ================================================================================================================
+    // An admin acting on another person's account (Zou's persons blueprint)
+
+    /**
+     * The target of an admin action on a person's password: the person must exist (404) and not be a bot (403,
+     * Zou's {@code check_person_is_not_bot}), the caller must be an admin (403), and unless the admin acts on
+     * themself, the target may not be another admin who already has a password (400, Zou's
+     * {@code check_password_change_allowed}).
+     */
+    private Row passwordTarget(Caller admin, UUID personId) {
+        Row person = personId == null ? null : store.personById(personId);
+        if (person == null) {
+            throw ZouException.notFound("Person not found");
+        }
+        if (Boolean.TRUE.equals(person.get("is_bot"))) {
+            throw ZouException.forbidden();
+        }
+        if (!admin.isAdmin()) {
+            throw ZouException.forbidden();
+        }
+        if (!person.id().equals(admin.personId()) && "admin".equals(person.get("role"))
+                && person.get("password") != null) {
+            throw AuthErrors.badRequest("An admin can't change another admin's password.");
+        }
+        return person;
+    }
+
+    /**
+     * Zou's {@code POST /actions/persons/<id>/change-password}: an admin sets a person's password (validated as any
+     * new password) and the person is told by mail, with the admin's IP address when known.
+     *
+     * @param clientIp the first address of {@code X-Forwarded-For}, or null
+     */
+    public void setPasswordAsAdmin(Caller admin, UUID personId, String password, String password2, String clientIp) {
+        Row person = passwordTarget(admin, personId);
+        new AuthErrors.Validation().required("password", password).required("password_2", password2).check();
+        store.setPassword(person.id(), hashNewPassword(password, password2));
+        LOG.warn("Admin {} changed the password of person {}", admin.personId(), person.id());
+        Object email = person.get("email");
+        if (email instanceof String address && !address.isEmpty() && mailer.isConfigured()) {
+            mailer.send(AuthMails.passwordChangedByAdmin(address, fullName(person), clock.instant(), clientIp),
+                    "password changed by an admin");
+        }
+    }
+
+    /**
+     * Zou's {@code POST /actions/persons/<id>/reset-password-link}: a one-time reset link for the person, valid as
+     * long as a mailed one ({@code resetTokenLifetime}). The token is stored hashed, so a new link replaces the
+     * previous one (Zou hands the same link out again while it lives).
+     */
+    public String passwordResetLink(Caller admin, UUID personId) {
+        Row person = passwordTarget(admin, personId);
+        String token = random.passwordResetToken();
+        store.storeResetToken(person.id(), RandomTokens.sha256Hex(token), settings.resetTokenLifetime());
+        LOG.info("Admin {} generated a password reset link for person {}", admin.personId(), person.id());
+        return resetUrl((String) person.get("email"), token, null);
+    }
+
+    /**
+     * Zou's {@code GET /actions/persons/<id>/invite}: mails the person an invitation with a link to choose their
+     * password (valid 7 days, as Zou's).
+     *
+     * @throws ZouException 404 unknown person, 403 bot or non-admin caller, 503 when the engine has no mail sender
+     */
+    public void invite(Caller admin, UUID personId) {
+        Row person = personId == null ? null : store.personById(personId);
+        if (person == null) {
+            throw ZouException.notFound("Person not found");
+        }
+        if (Boolean.TRUE.equals(person.get("is_bot")) || !admin.isAdmin()) {
+            throw ZouException.forbidden();
+        }
+        if (!mailer.isConfigured()) {
+            throw new ZouException(ErrorCode.UNAVAILABLE, 503, "Invitations by e-mail are unavailable: this engine "
+                    + "has no mail sender (configure one with ZouEngine.builder().mailSender(...)).",
+                    body("Invitations by e-mail are not configured on this server."));
+        }
+        String email = (String) person.get("email");
+        if (email == null || email.isEmpty()) {
+            throw AuthErrors.badRequest("This person has no e-mail address.");
+        }
+        String token = random.passwordResetToken();
+        store.storeResetToken(person.id(), RandomTokens.sha256Hex(token), INVITATION_LIFETIME);
+        mailer.send(AuthMails.invitation(email, fullName(person), (String) person.get("first_name"),
+                organisationName(), resetUrl(email, token, "new")), "invitation");
+    }
+
+    /** Zou's invitation tokens live a week. */
+    private static final java.time.Duration INVITATION_LIFETIME = java.time.Duration.ofDays(7);
+
+    private String resetUrl(String email, String token, String type) {
+        return settings.publicUrl() + "/reset-change-password?email=" + urlEncode(email) + "&token=" + token
+                + (type == null ? "" : "&type=" + type);
+    }
+
     /**
      * Hashes a password sent to {@code POST /data/persons} (the person hooks' {@code PasswordHashing}). Unlike Zou,
      * which hashes whatever an admin sends there, the minimum length applies (and bcrypt's 72-byte limit).

@@ -13,6 +13,7 @@ import org.zou4j.internal.sql.Tx;
  * assets. Rows looked up once per instance.
  */
 public final class EntityNames {
+    /** A full name, the episode of the entity (or an asset's source episode) and its preview. */
     public record Name(String fullName, Object episodeId, Object previewFileId) {
     }
 
@@ -43,6 +44,7 @@ public final class EntityNames {
         return t == null ? "" : (String) t.get("name");
     }
 
+    /** The names of entity {@code entityId}, or null when there is none. */
     public Name of(UUID entityId) throws SQLException {
         Row entity = entity(entityId);
         if (entity == null) {
