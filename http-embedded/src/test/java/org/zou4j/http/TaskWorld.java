@@ -39,13 +39,18 @@ final class TaskWorld implements AutoCloseable {
 
     /** H2 in memory, or a fresh PostgreSQL database when {@code postgres} (skips the caller when unset). */
     static TaskWorld start(boolean postgres) {
-        StorageBackend storage = postgres ? PostgresTestDatabase.newStorage() : H2Storage.inMemory();
-        return new TaskWorld(storage);
+        return start(postgres, b -> b);
     }
 
-    private TaskWorld(StorageBackend storage) {
-        engine = ZouEngine.builder().storage(storage).secretKey("task-world-secret-0123456789abcdefgh")
-                .bcryptCost(4).attachmentStore(files).build();
+    /** As {@link #start(boolean)}, with more engine settings (e.g. movie processing). */
+    static TaskWorld start(boolean postgres, java.util.function.UnaryOperator<ZouEngine.Builder> settings) {
+        StorageBackend storage = postgres ? PostgresTestDatabase.newStorage() : H2Storage.inMemory();
+        return new TaskWorld(storage, settings);
+    }
+
+    private TaskWorld(StorageBackend storage, java.util.function.UnaryOperator<ZouEngine.Builder> settings) {
+        engine = settings.apply(ZouEngine.builder().storage(storage).secretKey("task-world-secret-0123456789abcdefgh")
+                .bcryptCost(4).attachmentStore(files)).build();
         engine.ensureAdmin(ADMIN, PASSWORD);
         server = ZouHttpServer.builder(engine).port(0).build().start();
         admin = new ApiClient(server.port()).withToken(token(ADMIN));
