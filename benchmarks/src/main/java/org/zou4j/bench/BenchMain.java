@@ -70,7 +70,7 @@ public final class BenchMain {
             double scale = 1.0;
             int runs = -1;
             int wrkSeconds = -1;
-            Set<Integer> only = new HashSet<>(List.of(1, 2, 3, 4, 5, 6, 7));
+            Set<Integer> only = new HashSet<>(List.of(1, 2, 3, 4, 5, 6, 7, 8));
             Path out = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -86,7 +86,7 @@ public final class BenchMain {
                     case "--out" -> out = Path.of(args[++i]);
                     case "-h", "--help" -> {
                         System.out.println("usage: ./zou4j bench [--scale 1.0] [--runs N] [--wrk-seconds N] "
-                                + "[--only 1,2,3,4,5,6,7] [--out report.md]");
+                                + "[--only 1,2,3,4,5,6,7,8] [--out report.md]");
                         System.exit(0);
                     }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -113,8 +113,10 @@ public final class BenchMain {
 
     private void run() throws Exception {
         long t0 = System.nanoTime();
-        data = BenchData.prepare(target.resolve("bench-data"), opts.scale(), LOG);
-        header();
+        if (!opts.only().equals(Set.of(8))) { // item 8 (media) needs no generated production
+            data = BenchData.prepare(target.resolve("bench-data"), opts.scale(), LOG);
+            header();
+        }
         if (opts.only().contains(1) || opts.only().contains(3) || opts.only().contains(6)) {
             inProcess();
         }
@@ -130,6 +132,9 @@ public final class BenchMain {
         if (opts.only().contains(7)) {
             report.at(7);
             UserContextBench.run(report, opts.scale(), opts.runs(), opts.warmups());
+        }
+        if (opts.only().contains(8)) {
+            MediaBench.run(report, opts.runs(), opts.wrkSeconds(), target.resolve("bench-media"));
         }
         report.at(99);
         report.para(String.format(Locale.ROOT, "Whole run: %.0f s.", (System.nanoTime() - t0) / 1e9));
