@@ -85,6 +85,16 @@ final class EnginePreviews implements Previews {
     }
 
     @Override
+    public byte[] annotatedFrame(String previewFileId, Integer frameNumber) {
+        return previews.annotatedFrame(caller, previewFileId, frameNumber);
+    }
+
+    @Override
+    public byte[] annotatedFrames(String previewFileId, boolean pdf) {
+        return previews.annotatedFrames(caller, previewFileId, pdf);
+    }
+
+    @Override
     public Map<String, Object> uploadThumbnail(String kind, String instanceId, Upload picture) {
         return previews.uploadThumbnail(caller, kind, instanceId, picture);
     }

@@ -60,6 +60,15 @@ public interface Previews {
     /** {@code GET /actions/preview-files/<id>/extract-tile}: a PNG (also stored as the preview's tile). */
     byte[] extractTile(String previewFileId);
 
+    /**
+     * {@code GET /actions/preview-files/<id>/extract-annotated-frame}: a PNG of the movie frame ({@code frameNumber},
+     * 1-based, required for movies) or the picture with its annotation drawn on it.
+     */
+    byte[] annotatedFrame(String previewFileId, Integer frameNumber);
+
+    /** {@code GET /actions/preview-files/<id>/extract-annotated-frames[-pdf]}: a zip of PNGs, or a PDF. */
+    byte[] annotatedFrames(String previewFileId, boolean pdf);
+
     /** {@code POST /pictures/thumbnails/<kind>/<id>}: {@code kind} is {@code projects} or {@code organisations}. */
     Map<String, Object> uploadThumbnail(String kind, String instanceId, Upload picture);
 

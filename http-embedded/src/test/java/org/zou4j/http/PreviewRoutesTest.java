@@ -268,6 +268,24 @@ class PreviewRoutesTest {
         assertThat(tile.status()).isEqualTo(200);
         assertThat(read(tile.body()).getWidth()).isEqualTo(8 * 134);
 
+        // an annotation at frame 13 (time 0.5 s at the project's 24 fps)
+        assertThat(w.as("manager").put("/actions/preview-files/" + preview + "/update-annotations", Map.of(
+                "additions", List.of(Map.of("time", 0.5, "drawing", Map.of("objects", List.of(Map.of("type",
+                        "circle", "radius", 20, "left", 10, "top", 10, "fill", "#0000ff"))))))).status())
+                .isEqualTo(200);
+        ApiClient.BytesReply annotated = w.as("manager").getBytes("/actions/preview-files/" + preview
+                + "/extract-annotated-frame?frame_number=13");
+        assertThat(annotated.status()).isEqualTo(200);
+        assertThat(new java.awt.Color(read(annotated.body()).getRGB(30, 30))).isEqualTo(java.awt.Color.BLUE);
+        assertThat(w.as("manager").getBytes("/actions/preview-files/" + preview
+                + "/extract-annotated-frame?frame_number=2").status()).isEqualTo(400);
+        assertThat(w.as("manager").getBytes("/actions/preview-files/" + preview
+                + "/extract-annotated-frame").status()).isEqualTo(400);
+        ApiClient.BytesReply bundle = w.as("manager").getBytes("/actions/preview-files/" + preview
+                + "/extract-annotated-frames");
+        assertThat(bundle.status()).isEqualTo(200);
+        assertThat(new String(bundle.body(), StandardCharsets.ISO_8859_1)).contains("_frame_13.png");
+
         ApiClient.Reply main = w.as("manager").put("/actions/preview-files/" + preview + "/set-main-preview",
                 Map.of("frame_number", 5));
         assertThat(main.status()).as(main.text()).isEqualTo(200);
@@ -350,6 +368,56 @@ class PreviewRoutesTest {
         assertThat(w.as("artist").put(path, Map.of("additions", List.of())).status()).isEqualTo(403);
         assertThat(w.as("outsider").put(path, Map.of("additions", List.of())).status()).isIn(403, 404);
         assertThat(w.admin.put(path, Map.of("additions", List.of(Map.of("no", "time")))).status()).isEqualTo(400);
+    }
+
+    @Test
+    void annotatedFramesOfAPicture() throws IOException {
+        String preview = newPreview(75, 1);
+        assertThat(upload(w.admin, "/pictures/preview-files/" + preview, "board.png", picture(400, 300, "png"))
+                .status()).isEqualTo(201);
+        String base = "/actions/preview-files/" + preview;
+        // Zou: 400 while there is no annotation
+        assertThat(w.admin.getBytes(base + "/extract-annotated-frame").status()).isEqualTo(400);
+        Map<String, Object> rect = Map.of("type", "rect", "left", 10, "top", 10, "width", 100, "height", 50,
+                "fill", "rgba(0, 255, 0, 1)", "canvasWidth", 800, "canvasHeight", 600);
+        Map<String, Object> path = Map.of("type", "path", "stroke", "#ff0000", "strokeWidth", 4, "path",
+                List.of(List.of("M", 700, 500), List.of("L", 780, 580)), "canvasWidth", 800, "canvasHeight", 600);
+        assertThat(w.as("manager").put(base + "/update-annotations", Map.of("additions", List.of(
+                Map.of("time", 0, "drawing", Map.of("objects", List.of(rect, path))),
+                Map.of("time", 2, "drawing", Map.of("objects", List.of(Map.of("type", "text", "text", "fix",
+                        "left", 5, "top", 5, "fill", "#000000"))))))).status()).isEqualTo(200);
+        ApiClient.BytesReply one = w.as("manager").getBytes(base + "/extract-annotated-frame");
+        assertThat(one.status()).isEqualTo(200);
+        assertThat(one.header("Content-Type")).isEqualTo("image/png");
+        BufferedImage img = read(one.body());
+        assertThat(List.of(img.getWidth(), img.getHeight())).containsExactly(400, 300);
+        // the rectangle drawn on an 800×600 canvas lands at half size: (5,5)-(55,30) on the 400×300 picture
+        assertThat(new java.awt.Color(img.getRGB(30, 17))).isEqualTo(java.awt.Color.GREEN);
+        assertThat(new java.awt.Color(img.getRGB(370, 270)).getRed()).isGreaterThan(200);
+
+        ApiClient.BytesReply zip = w.as("manager").getBytes(base + "/extract-annotated-frames");
+        assertThat(zip.status()).isEqualTo(200);
+        assertThat(zip.header("Content-Type")).isEqualTo("application/zip");
+        assertThat(zip.header("Content-Disposition")).isEqualTo(
+                "attachment; filename=task_world_character_hero_modeling_v75_annotated_frames.zip");
+        List<String> names = new java.util.ArrayList<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(
+                new java.io.ByteArrayInputStream(zip.body()))) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                names.add(e.getName());
+                assertThat(read(in.readAllBytes()).getWidth()).isEqualTo(400);
+            }
+        }
+        assertThat(names).containsExactly("task_world_character_hero_modeling_v75_frame_1.png",
+                "task_world_character_hero_modeling_v75_frame_2.png");
+        ApiClient.BytesReply pdf = w.as("manager").getBytes(base + "/extract-annotated-frames-pdf");
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.header("Content-Type")).isEqualTo("application/pdf");
+        String text = new String(pdf.body(), StandardCharsets.ISO_8859_1);
+        assertThat(text).startsWith("%PDF-1.4").contains("/Count 2").endsWith("%%EOF\n");
+        // Zou: check_manager_project_access
+        assertThat(w.as("artist").getBytes(base + "/extract-annotated-frames").status()).isEqualTo(403);
+        assertThat(w.as("outsider").getBytes(base + "/extract-annotated-frame").status()).isIn(403, 404);
     }
 
     @Test

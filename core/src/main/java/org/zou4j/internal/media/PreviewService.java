@@ -1,5 +1,6 @@
 package org.zou4j.internal.media;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -791,6 +792,155 @@ public final class PreviewService implements AutoCloseable {
         } finally {
             Ffmpeg.deleteQuietly(tmp);
         }
+    }
+
+    /**
+     * {@code GET /actions/preview-files/<id>/extract-annotated-frame} (managers of the project): the frame of a movie
+     * ({@code frame_number} required, 1-based) or the picture, with the matching annotation drawn on it; 400 when no
+     * annotation matches (Zou's AnnotationNotFoundException), 404 when the binary is not there.
+     */
+    public byte[] annotatedFrame(Caller caller, String previewFileId, Integer frameNumber) {
+        Row preview = managerPreview(caller, previewFileId);
+        List<Map<String, Object>> annotations = annotationsOf(preview);
+        String extension = String.valueOf(preview.get("extension")).toLowerCase(Locale.ROOT);
+        if (extension.equals("mp4")) {
+            if (frameNumber == null) {
+                throw ZouException.wrongParameter("frame_number is required for movie previews");
+            }
+            if (frameNumber < 1) {
+                throw ZouException.wrongParameter("frame_number must be at least 1.");
+            }
+            double fps = Double.parseDouble(previewFps(caller, preview));
+            Map<String, Object> annotation = annotationAt(annotations, (frameNumber - 1) / fps, 1 / (2 * fps));
+            if (annotation == null) {
+                throw ZouException.wrongParameter("No annotation found for frame " + frameNumber);
+            }
+            BufferedImage frame = Thumbnails.decode(extractFrameBytes(caller, preview, frameNumber), maxPixels)
+                    .image();
+            return Thumbnails.png(AnnotationRenderer.render(frame, annotation));
+        }
+        if (PICTURE_EXTENSIONS.contains(extension)) {
+            if (annotations.isEmpty()) {
+                throw ZouException.wrongParameter("No annotation found on picture preview");
+            }
+            return Thumbnails.png(AnnotationRenderer.render(picturePreview(preview), annotations.get(0)));
+        }
+        throw ZouException.wrongParameter("Cannot extract annotated frame from preview with extension '"
+                + extension + "'");
+    }
+
+    /**
+     * {@code GET /actions/preview-files/<id>/extract-annotated-frames[-pdf]}: every annotated frame, as a zip of PNGs
+     * named {@code <download name>_frame_<n>.png} or a PDF with one page each.
+     */
+    public byte[] annotatedFrames(Caller caller, String previewFileId, boolean pdf) {
+        Row preview = managerPreview(caller, previewFileId);
+        List<Map<String, Object>> annotations = annotationsOf(preview);
+        if (annotations.isEmpty()) {
+            throw ZouException.wrongParameter("Preview file has no annotations");
+        }
+        String base = downloadName(caller, previewFileId);
+        base = base.contains(".") ? base.substring(0, base.lastIndexOf('.')) : base;
+        String extension = String.valueOf(preview.get("extension")).toLowerCase(Locale.ROOT);
+        List<AnnotationRenderer.Frame> frames = new ArrayList<>();
+        if (extension.equals("mp4")) {
+            double fps = Double.parseDouble(previewFps(caller, preview));
+            for (Map<String, Object> annotation : annotations) {
+                double time;
+                try {
+                    time = Double.parseDouble(String.valueOf(annotation.get("time")));
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                int frameNumber = (int) Math.max(1, Math.round(time * fps) + 1);
+                byte[] png;
+                try {
+                    png = extractFrameBytes(caller, preview, frameNumber);
+                } catch (ZouException e) {
+                    if (e.httpStatus() == 404 && e.getMessage() != null
+                            && e.getMessage().contains("binary is not available")) {
+                        throw e;
+                    }
+                    continue; // e.g. a time past the end of the movie: Zou skips it
+                }
+                frames.add(new AnnotationRenderer.Frame(base + "_frame_" + frameNumber + ".png",
+                        AnnotationRenderer.render(Thumbnails.decode(png, maxPixels).image(), annotation)));
+            }
+        } else if (PICTURE_EXTENSIONS.contains(extension)) {
+            BufferedImage picture = picturePreview(preview);
+            int index = 1;
+            for (Map<String, Object> annotation : annotations) {
+                frames.add(new AnnotationRenderer.Frame(base + "_frame_" + index++ + ".png",
+                        AnnotationRenderer.render(picture, annotation)));
+            }
+        } else {
+            throw ZouException.wrongParameter("Cannot extract annotated frame from preview with extension '"
+                    + extension + "'");
+        }
+        if (frames.isEmpty()) {
+            throw ZouException.wrongParameter("No annotated frame could be extracted from this preview");
+        }
+        return pdf ? AnnotationRenderer.pdf(frames) : AnnotationRenderer.zip(frames);
+    }
+
+    private Row managerPreview(Caller caller, String previewFileId) {
+        UUID id = Values.parseId(previewFileId);
+        return read(caller, ctx -> {
+            Row p = require(ctx, "preview_file", id);
+            if (!manager(ctx, (UUID) taskOf(ctx, p).get("project_id"))) {
+                throw ZouException.forbidden();
+            }
+            return p;
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> annotationsOf(Row preview) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (jsonValue(preview.get("annotations")) instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof Map<?, ?> m) {
+                    out.add((Map<String, Object>) m);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Object> annotationAt(List<Map<String, Object>> annotations, double time,
+                                                    double tolerance) {
+        for (Map<String, Object> a : annotations) {
+            try {
+                if (a.get("time") != null && Math.abs(Double.parseDouble(a.get("time").toString()) - time)
+                        <= tolerance) {
+                    return a;
+                }
+            } catch (NumberFormatException e) {
+                // Zou skips a time it cannot read
+            }
+        }
+        return null;
+    }
+
+    private BufferedImage picturePreview(Row preview) {
+        Optional<StoredFile> stored = store.open(Bucket.PICTURES, "previews", preview.id().toString());
+        if (stored.isEmpty()) {
+            throw ZouException.notFound("preview file binary is not available");
+        }
+        try (StoredFile f = stored.get(); InputStream in = f.stream()) {
+            return Thumbnails.decode(in.readAllBytes(), maxPixels).image();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String previewFps(Caller caller, Row preview) {
+        return read(caller, ctx -> {
+            Row task = taskOf(ctx, preview);
+            Row entity = ctx.tx().byId("entity", (UUID) task.get("entity_id"));
+            Map<?, ?> data = entity != null && jsonValue(entity.get("data")) instanceof Map<?, ?> m ? m : Map.of();
+            return fps(ctx.tx().byId("project", (UUID) task.get("project_id")), data);
+        });
     }
 
     // ---- thumbnails of projects, organisations, preview backgrounds, attachments ----------------------------------

@@ -102,6 +102,24 @@ public final class PreviewRoutes {
         r.add(Route.of("GET", "/actions/preview-files/<preview_file_id>/extract-tile", true, call ->
                 HttpResponse.bytes(200, "image/png", call.session().previews().extractTile(
                         call.param("preview_file_id")))));
+        r.add(Route.of("GET", "/actions/preview-files/<preview_file_id>/extract-annotated-frame", true, call -> {
+            Integer frame = integer(call.request().queryParam("frame_number").orElse(null), "frame_number");
+            return HttpResponse.bytes(200, "image/png", call.session().previews().annotatedFrame(
+                    call.param("preview_file_id"), frame));
+        }));
+        for (boolean pdf : new boolean[] {false, true}) {
+            r.add(Route.of("GET", "/actions/preview-files/<preview_file_id>/extract-annotated-frames"
+                    + (pdf ? "-pdf" : ""), true, call -> {
+                        String id = call.param("preview_file_id");
+                        byte[] bundle = call.session().previews().annotatedFrames(id, pdf);
+                        String name = call.session().previews().downloadName(id);
+                        name = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+                        return HttpResponse.bytes(200, pdf ? "application/pdf" : "application/zip", bundle)
+                                .withHeader("Content-Disposition", "attachment; filename=" + name
+                                        .replaceAll("[^A-Za-z0-9._-]", "_") + "_annotated_frames." + (pdf ? "pdf"
+                                        : "zip"));
+                    }));
+        }
         r.add(Route.of("GET", "/data/playlists/preview-files/running", true, call -> {
             Integer limit = integer(call.request().queryParam("limit").orElse(null), "limit");
             return call.json().ok(call.session().previews().runningPreviewFiles(
