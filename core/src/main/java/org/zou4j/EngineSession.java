@@ -100,6 +100,13 @@ final class EngineSession implements Session {
     }
 
     @Override
+    public org.zou4j.media.Previews previews() {
+        engine.ensureOpen();
+        refuseIfRestricted();
+        return new EnginePreviews(engine.previews(), caller);
+    }
+
+    @Override
     public org.zou4j.projects.Projects projects() {
         engine.ensureOpen();
         refuseIfRestricted();

@@ -40,6 +40,9 @@ public interface Session {
     /** Zou's picture routes (preview-file pictures, avatars) on the engine's file store, with this caller's rights. */
     org.zou4j.media.Pictures pictures();
 
+    /** Zou's previews blueprint beyond pictures (movies, preview actions, thumbnails), with this caller's rights. */
+    org.zou4j.media.Previews previews();
+
     /** Zou's projects, departments and project-templates routes for this session's caller. */
     org.zou4j.projects.Projects projects();
 

@@ -52,6 +52,7 @@ public final class ZouEngine implements AutoCloseable {
     private final org.zou4j.internal.breakdown.BreakdownService breakdown;
     private final org.zou4j.internal.export.ExportService exports;
     private final org.zou4j.internal.media.PictureService pictures;
+    private final org.zou4j.internal.media.PreviewService previews;
     /** The temporary media directory this engine made (no file store configured), deleted on close; or null. */
     private final Path ownedMediaDirectory;
     private final org.zou4j.internal.projects.ProjectsArea projectsArea;
@@ -106,6 +107,9 @@ public final class ZouEngine implements AutoCloseable {
                     fileStore);
             this.user = UserArea.create(crud, eventLog, avatars);
             this.pictures = new org.zou4j.internal.media.PictureService(crud, eventLog, fileStore, b.maxPicturePixels);
+            this.previews = new org.zou4j.internal.media.PreviewService(crud, eventLog, fileStore, pictures, comments,
+                    b.attachmentStore, org.zou4j.internal.media.MediaTools.detect(b.ffmpegDirectory, b.movieTimeout,
+                    b.moviePreset), b.movieThreads, b.saveMovieSources, b.maxPicturePixels);
             this.projectsArea = new org.zou4j.internal.projects.ProjectsArea(crud, eventLog);
             this.persons = new org.zou4j.internal.persons.PersonsService(crud, eventLog, authService, avatars);
             this.chats = new org.zou4j.internal.chats.ChatService(crud, eventLog, attachments);
@@ -455,6 +459,10 @@ public final class ZouEngine implements AutoCloseable {
         return pictures;
     }
 
+    org.zou4j.internal.media.PreviewService previews() {
+        return previews;
+    }
+
     private static Path temporaryMediaDirectory() {
         try {
             return java.nio.file.Files.createTempDirectory("zou4j-media-");
@@ -533,6 +541,7 @@ public final class ZouEngine implements AutoCloseable {
         plugins.stop();
         Arrays.fill(secretKey, (byte) 0);
         try {
+            previews.close();
             events.close();
         } finally {
             auth.close();
@@ -560,6 +569,11 @@ public final class ZouEngine implements AutoCloseable {
         private boolean initData;
         private org.zou4j.files.FileStore fileStore;
         private long maxPicturePixels = org.zou4j.internal.media.Thumbnails.MAX_PIXELS;
+        private Path ffmpegDirectory;
+        private int movieThreads = 1;
+        private java.time.Duration movieTimeout = java.time.Duration.ofMinutes(30);
+        private String moviePreset = "slow";
+        private boolean saveMovieSources;
 
         private Builder() {
         }
@@ -729,6 +743,41 @@ public final class ZouEngine implements AutoCloseable {
          */
         public Builder fileStore(org.zou4j.files.FileStore store) {
             this.fileStore = java.util.Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * Where {@code ffmpeg} and {@code ffprobe} are (default: found on the {@code PATH}). Without them the engine
+         * logs it at start-up and movie uploads answer 503.
+         */
+        public Builder ffmpegDirectory(Path directory) {
+            this.ffmpegDirectory = java.util.Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * How uploaded movies are processed: {@code threads} at once (default 1, off the request threads; the pool
+         * stops when the engine closes), each ffmpeg run at most {@code timeout} (default 30 min), with x264's
+         * {@code preset} (default {@code slow}, as Zou).
+         */
+        public Builder movieProcessing(int threads, java.time.Duration timeout, String preset) {
+            if (threads < 1 || timeout == null || timeout.isNegative() || timeout.isZero() || preset == null
+                    || !preset.matches("[a-z]+")) {
+                throw new IllegalArgumentException("movieProcessing: threads >= 1, a positive timeout and an x264 "
+                        + "preset name (ultrafast ... veryslow) are required");
+            }
+            this.movieThreads = threads;
+            this.movieTimeout = timeout;
+            this.moviePreset = preset;
+            return this;
+        }
+
+        /**
+         * Whether uploaded movies are also kept as they came, served at {@code /movies/source/...} (Zou's
+         * {@code PREVIEW_SAVE_SOURCE_FILE}; default false, as Zou).
+         */
+        public Builder saveMovieSources(boolean save) {
+            this.saveMovieSources = save;
             return this;
         }
 

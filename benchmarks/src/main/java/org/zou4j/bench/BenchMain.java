@@ -72,7 +72,7 @@ public final class BenchMain {
             double scale = 1.0;
             int runs = -1;
             int wrkSeconds = -1;
-            Set<Integer> only = new HashSet<>(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9));
+            Set<Integer> only = new HashSet<>(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10));
             Path out = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -88,7 +88,7 @@ public final class BenchMain {
                     case "--out" -> out = Path.of(args[++i]);
                     case "-h", "--help" -> {
                         System.out.println("usage: ./zou4j bench [--scale 1.0] [--runs N] [--wrk-seconds N] "
-                                + "[--only 1,2,3,4,5,6,7,8,9] [--out report.md]");
+                                + "[--only 1,2,3,4,5,6,7,8,9,10] [--out report.md]");
                         System.exit(0);
                     }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -115,7 +115,7 @@ public final class BenchMain {
 
     private void run() throws Exception {
         long t0 = System.nanoTime();
-        if (opts.only().stream().anyMatch(i -> i <= 6)) { // items 7 to 9 bring their own data
+        if (opts.only().stream().anyMatch(i -> i <= 6)) { // items 7 to 10 bring their own data
             data = BenchData.prepare(target.resolve("bench-data"), opts.scale(), LOG);
             header();
         }
@@ -142,6 +142,10 @@ public final class BenchMain {
         if (opts.only().contains(9)) {
             report.at(9);
             TaskBench.openTasks(report, opts.scale(), opts.runs(), opts.warmups());
+        }
+        if (opts.only().contains(10)) {
+            report.at(10);
+            MediaBench.run(report, opts.runs(), opts.wrkSeconds(), target.resolve("bench-media"));
         }
         report.at(99);
         report.para(String.format(Locale.ROOT, "Whole run: %.0f s.", (System.nanoTime() - t0) / 1e9));

@@ -60,6 +60,7 @@ public final class ZouHttpServer implements AutoCloseable {
         router.addAll(new BreakdownRoutes().routes());
         router.addAll(new ExportRoutes().routes());
         router.addAll(new org.zou4j.http.internal.routes.PictureRoutes().routes());
+        router.addAll(new org.zou4j.http.internal.routes.PreviewRoutes().routes());
         router.addAll(new org.zou4j.http.internal.routes.ProjectsRoutes().routes());
         router.addAll(new org.zou4j.http.internal.routes.PersonRoutes().routes());
         router.addAll(new org.zou4j.http.internal.routes.ChatRoutes().routes());

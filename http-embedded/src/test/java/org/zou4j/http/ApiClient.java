@@ -105,15 +105,24 @@ final class ApiClient {
 
     /** A GET whose body is kept as bytes. */
     BytesReply getBytes(String path) {
+        return requestBytes("GET", path);
+    }
+
+    /** A request (GET, HEAD...) with extra headers (name, value, ...) whose body is kept as bytes. */
+    BytesReply requestBytes(String method, String path, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
         try {
-            HttpResponse<byte[]> r = http.send(b.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> r = http.send(b.method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
             return new BytesReply(r.statusCode(), r.headers().map(), r.body());
         } catch (IOException e) {
-            throw new AssertionError("GET " + path + " failed: " + e, e);
+            throw new AssertionError(method + " " + path + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);

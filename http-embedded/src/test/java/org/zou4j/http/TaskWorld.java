@@ -43,11 +43,16 @@ final class TaskWorld implements AutoCloseable {
 
     /** H2 in memory, or a fresh PostgreSQL database when {@code postgres} (skips the caller when unset). */
     static TaskWorld start(boolean postgres) {
-        StorageBackend storage = postgres ? PostgresTestDatabase.newStorage() : H2Storage.inMemory();
-        return new TaskWorld(storage);
+        return start(postgres, b -> b);
     }
 
-    private TaskWorld(StorageBackend storage) {
+    /** As {@link #start(boolean)}, with more engine settings (e.g. movie processing). */
+    static TaskWorld start(boolean postgres, java.util.function.UnaryOperator<ZouEngine.Builder> settings) {
+        StorageBackend storage = postgres ? PostgresTestDatabase.newStorage() : H2Storage.inMemory();
+        return new TaskWorld(storage, settings);
+    }
+
+    private TaskWorld(StorageBackend storage, java.util.function.UnaryOperator<ZouEngine.Builder> settings) {
         try {
             media = java.nio.file.Files.createTempDirectory("task-world-media");
         } catch (java.io.IOException e) {
@@ -55,8 +60,8 @@ final class TaskWorld implements AutoCloseable {
         }
         org.zou4j.files.FileStore store = org.zou4j.files.FileStore.local(media);
         files = org.zou4j.tasks.AttachmentStore.onFileStore(store);
-        engine = ZouEngine.builder().storage(storage).secretKey("task-world-secret-0123456789abcdefgh")
-                .bcryptCost(4).fileStore(store).mailSender(mails::add).build();
+        engine = settings.apply(ZouEngine.builder().storage(storage).secretKey("task-world-secret-0123456789abcdefgh")
+                .bcryptCost(4).fileStore(store).mailSender(mails::add)).build();
         engine.ensureAdmin(ADMIN, PASSWORD);
         server = ZouHttpServer.builder(engine).port(0).build().start();
         admin = new ApiClient(server.port()).withToken(token(ADMIN));

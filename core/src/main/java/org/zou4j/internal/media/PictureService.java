@@ -101,11 +101,7 @@ public final class PictureService {
         BufferedImage image = picture.image();
         String key = id.toString();
         byte[] original = extension.equals("png") ? upload.content() : Thumbnails.png(image);
-        store.put(Bucket.PICTURES, "previews", key, Thumbnails.png(Thumbnails.fitWidth(image,
-                Thumbnails.PREVIEW_WIDTH)));
-        store.put(Bucket.PICTURES, "thumbnails", key, Thumbnails.png(Thumbnails.cover(image, 150, 100)));
-        store.put(Bucket.PICTURES, "thumbnails-square", key, Thumbnails.png(Thumbnails.cover(image, 100, 100)));
-        store.put(Bucket.PICTURES, "original", key, original);
+        storeVariants(store, key, image, original);
         String originalName = baseName(upload.fileName());
         return write(caller, ctx -> {
             Row preview = ctx.tx().lockById("preview_file", id);
@@ -130,8 +126,20 @@ public final class PictureService {
         });
     }
 
+    /**
+     * Zou's {@code save_variants}: the {@code previews}, {@code thumbnails} and {@code thumbnails-square} sizes of
+     * {@code image}, then the original ({@code originalPng}) last, so a stored original means every size is there.
+     */
+    public static void storeVariants(FileStore store, String key, BufferedImage image, byte[] originalPng) {
+        store.put(Bucket.PICTURES, "previews", key, Thumbnails.png(Thumbnails.fitWidth(image,
+                Thumbnails.PREVIEW_WIDTH)));
+        store.put(Bucket.PICTURES, "thumbnails", key, Thumbnails.png(Thumbnails.cover(image, 150, 100)));
+        store.put(Bucket.PICTURES, "thumbnails-square", key, Thumbnails.png(Thumbnails.cover(image, 100, 100)));
+        store.put(Bucket.PICTURES, "original", key, originalPng);
+    }
+
     /** Zou's {@code emit_app_preview_event}: the comment carrying the preview is updated, the file was added. */
-    private static void emitAddFile(HookContext ctx, Row preview, UUID projectId) throws SQLException {
+    static void emitAddFile(HookContext ctx, Row preview, UUID projectId) throws SQLException {
         List<Object> comments = ctx.tx().column("comment_preview_link", "comment",
                 List.of(Filter.eq("preview_file", preview.id())));
         String commentId = comments.isEmpty() ? null : comments.get(0).toString();
@@ -213,12 +221,12 @@ public final class PictureService {
                 .orElseThrow(() -> ZouException.notFound("Picture not found."));
     }
 
-    private static String extension(String fileName) {
+    static String extension(String fileName) {
         int dot = fileName.lastIndexOf('.');
         return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
-    private static String baseName(String fileName) {
+    static String baseName(String fileName) {
         int dot = fileName.lastIndexOf('.');
         return dot <= 0 ? fileName : fileName.substring(0, dot);
     }

@@ -30,6 +30,8 @@ public final class HttpResponse {
     private final byte[] body;
     private final BodyWriter writer;
     private final boolean live;
+    /** The exact length a streamed body will have, or -1 when unknown. */
+    private final long length;
 
     private HttpResponse(int status, List<Map.Entry<String, String>> headers, byte[] body, BodyWriter writer) {
         this(status, headers, body, writer, false);
@@ -37,6 +39,11 @@ public final class HttpResponse {
 
     private HttpResponse(int status, List<Map.Entry<String, String>> headers, byte[] body, BodyWriter writer,
                          boolean live) {
+        this(status, headers, body, writer, live, -1);
+    }
+
+    private HttpResponse(int status, List<Map.Entry<String, String>> headers, byte[] body, BodyWriter writer,
+                         boolean live, long length) {
         if (status < 100 || status > 599) {
             throw new IllegalArgumentException("HTTP status out of range: " + status);
         }
@@ -45,6 +52,7 @@ public final class HttpResponse {
         this.body = body;
         this.writer = writer;
         this.live = live;
+        this.length = length;
     }
 
     /** A response with a byte body of the given content type ({@code null}: no Content-Type header). */
@@ -67,6 +75,18 @@ public final class HttpResponse {
     public static HttpResponse stream(int status, String contentType, BodyWriter writer) {
         Objects.requireNonNull(writer, "writer");
         return new HttpResponse(status, contentTypeHeader(contentType), null, writer);
+    }
+
+    /**
+     * A streamed body of exactly {@code length} bytes (files, movies): sent with that {@code Content-Length} (also
+     * to HEAD), never compressed, so clients can seek in it; {@code writer} must write exactly that many bytes.
+     */
+    public static HttpResponse sized(int status, String contentType, long length, BodyWriter writer) {
+        Objects.requireNonNull(writer, "writer");
+        if (length < 0) {
+            throw new IllegalArgumentException("length must be >= 0");
+        }
+        return new HttpResponse(status, contentTypeHeader(contentType), null, writer, false, length);
     }
 
     /**
@@ -104,19 +124,19 @@ public final class HttpResponse {
         HeaderRules.requireValidValue(value);
         List<Map.Entry<String, String>> copy = new ArrayList<>(headers);
         copy.add(Map.entry(name, value));
-        return new HttpResponse(status, copy, body, writer, live);
+        return new HttpResponse(status, copy, body, writer, live, length);
     }
 
     /** A copy without any header of that name (case-insensitive). */
     public HttpResponse withoutHeader(String name) {
         List<Map.Entry<String, String>> copy = new ArrayList<>(headers);
         copy.removeIf(h -> h.getKey().equalsIgnoreCase(name));
-        return new HttpResponse(status, copy, body, writer, live);
+        return new HttpResponse(status, copy, body, writer, live, length);
     }
 
     /** A copy with another status. */
     public HttpResponse withStatus(int newStatus) {
-        return new HttpResponse(newStatus, headers, body, writer, live);
+        return new HttpResponse(newStatus, headers, body, writer, live, length);
     }
 
     public int status() {
@@ -150,6 +170,11 @@ public final class HttpResponse {
 
     byte[] bodyBytes() {
         return body;
+    }
+
+    /** The exact length of a {@link #sized} body, or -1. */
+    public long knownLength() {
+        return length;
     }
 
     /** True for a {@link #live} stream. */

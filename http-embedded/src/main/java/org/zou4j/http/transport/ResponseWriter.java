@@ -88,13 +88,16 @@ final class ResponseWriter {
     private boolean sendStream(Exchange exchange, HttpResponse response, OutgoingHeaders headers,
                                boolean keepAlive, boolean bodyless) throws IOException, BodyWriterException {
         int status = response.status();
-        if (bodyless) { // HEAD: the writer is not run, so the length is unknown and not sent
+        if (bodyless) { // HEAD: the writer is not run, so the length is unknown and not sent (unless declared)
+            if (response.knownLength() >= 0 && status >= 200 && status != 204 && status != 304) {
+                headers.add("Content-Length", Long.toString(response.knownLength()));
+            }
             writeHead(status, headers, keepAlive, exchange.http10());
             out.flush();
             return keepAlive;
         }
         boolean compress = false;
-        if (!response.isLive() && gzipEligible(headers)) {
+        if (!response.isLive() && response.knownLength() < 0 && gzipEligible(headers)) {
             headers.addVary("Accept-Encoding");
             compress = GzipPolicy.clientAccepts(exchange.acceptEncoding());
             if (compress) {
@@ -102,7 +105,9 @@ final class ResponseWriter {
             }
         }
         boolean[] keep = {keepAlive};
-        StreamingOutput body = new StreamingOutput(out, contentLength -> {
+        long declared = response.knownLength();
+        StreamingOutput body = new StreamingOutput(out, buffered -> {
+            long contentLength = declared >= 0 ? declared : buffered;
             StreamingOutput.Framing framing;
             if (contentLength >= 0) {
                 headers.add("Content-Length", Long.toString(contentLength));

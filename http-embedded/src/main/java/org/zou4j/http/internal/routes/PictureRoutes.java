@@ -18,13 +18,11 @@ import org.zou4j.tasks.Upload;
  * gated by the token), a day long.
  */
 public final class PictureRoutes {
-    private static final String[] SIZES = {"originals", "previews", "thumbnails", "thumbnails-square"};
+    private static final String[] SIZES = {"previews", "thumbnails", "thumbnails-square"};
 
     public List<Route> routes() {
         List<Route> routes = new java.util.ArrayList<>();
-        routes.add(Route.of("POST", "/pictures/preview-files/<instance_id>", true,
-                call -> call.json().answer(201, call.session().pictures().uploadPreviewPicture(
-                        call.param("instance_id"), file(call)))));
+        // POST /pictures/preview-files/<id> (pictures, movies, files) and the originals are PreviewRoutes'
         for (String size : SIZES) {
             routes.add(Route.of("GET", "/pictures/" + size + "/preview-files/<instance_id>", true,
                     call -> picture(call, call.session().pictures().previewPicture(size,
@@ -47,7 +45,7 @@ public final class PictureRoutes {
     }
 
     /** The {@code file} part of a multipart body (gazu's {@code upload_preview_file}); 400 when missing. */
-    private static Upload file(Call call) {
+    static Upload file(Call call) {
         if (!FormBody.isForm(call)) {
             throw ZouException.wrongParameter("Send the picture as multipart/form-data in a \"file\" field.");
         }
