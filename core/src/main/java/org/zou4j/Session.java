@@ -43,6 +43,9 @@ public interface Session {
     /** Zou's projects, departments and project-templates routes for this session's caller. */
     org.zou4j.projects.Projects projects();
 
+    /** Zou's files blueprint (file trees, working and output files) for this session's caller. */
+    org.zou4j.files.Files files();
+
     /**
      * Runs a plugin's custom action on a selection, as this caller: the action's required role is checked first, and
      * every read or write the action makes goes through this session's permissions.

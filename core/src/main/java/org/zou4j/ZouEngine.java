@@ -55,6 +55,7 @@ public final class ZouEngine implements AutoCloseable {
     /** The temporary media directory this engine made (no file store configured), deleted on close; or null. */
     private final Path ownedMediaDirectory;
     private final org.zou4j.internal.projects.ProjectsArea projectsArea;
+    private final org.zou4j.internal.files.FilesService files;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final byte[] secretKey;
@@ -100,6 +101,7 @@ public final class ZouEngine implements AutoCloseable {
             this.ownedMediaDirectory = owned;
             this.pictures = new org.zou4j.internal.media.PictureService(crud, eventLog, fileStore, b.maxPicturePixels);
             this.projectsArea = new org.zou4j.internal.projects.ProjectsArea(crud, eventLog);
+            this.files = new org.zou4j.internal.files.FilesService(crud, eventLog, fileStore);
             authService.bind(crud);
             if (b.initData) {
                 DefaultData.seedOnce(database, eventLog, clock);
@@ -464,6 +466,10 @@ public final class ZouEngine implements AutoCloseable {
 
     org.zou4j.internal.projects.ProjectsArea projectsArea() {
         return projectsArea;
+    }
+
+    org.zou4j.internal.files.FilesService files() {
+        return files;
     }
 
     CrudService crud() {
