@@ -57,7 +57,7 @@ public final class Main {
                     .attachmentStore(org.zou4j.tasks.AttachmentStore.directory(
                             options.dataDir().resolve("attachments")))
                     .avatarStore(org.zou4j.user.AvatarStore.directory(options.dataDir()))
-                    .fileStore(org.zou4j.files.FileStore.local(options.dataDir().resolve("previews")))
+                    .fileStore(FileStoreConfig.create(env, options.dataDir()))
                     .build();
             DataFiles.restrict(options.dataDir());
         } catch (IOException | RuntimeException e) {
