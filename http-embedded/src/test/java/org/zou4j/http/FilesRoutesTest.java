@@ -417,6 +417,48 @@ class FilesRoutesTest {
         assertThat(wrongType.map()).containsEntry("message", "Cannot find given output type.");
     }
 
+    @Test
+    void aCustomTreeSetThroughTheProjectIsRenderedWithItsStyleFieldsAndFallbacks() {
+        // gazu.files.update_project_file_tree: PUT /data/projects/<id> {"file_tree": ...}
+        String project = w.create("projects", Map.of("name", "Custom Tree"));
+        String asset = w.create("entities", Map.of("name", "Robot Ünïcode", "project_id", project,
+                "entity_type_id", w.assetType));
+        String task = w.create("tasks", Map.of("project_id", project, "entity_id", asset, "name", "Main Task",
+                "task_type_id", w.taskTypes.get("modeling"), "task_status_id", w.statuses.get("todo")));
+        ApiClient.Reply noTree = w.admin.post("/data/tasks/" + task + "/working-file-path", Map.of());
+        assertThat(noTree.status()).isEqualTo(400);
+        assertThat(noTree.map().get("message")).isEqualTo("No tree can be found for given project.");
+
+        Map<String, Object> working = Map.of("mountpoint", "/mnt", "root", "",
+                "folder_path", Map.of("asset", "<Project>/<Department>/<Asset.id>/<Episode>/<Task>",
+                        "style", "uppercase"),
+                "file_name", Map.of("asset", "<Asset>_<Asset.id>_<TaskType>_<Task>_v<Version>",
+                        "style", "uppercase"));
+        assertThat(w.admin.put("/data/projects/" + project, Map.of("file_tree", Map.of("working", working)))
+                .status()).isEqualTo(200);
+        ApiClient.Reply r = w.admin.post("/data/tasks/" + task + "/working-file-path", Map.of());
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        // ids are neither slugified nor styled (also inside a file name); a path without episode says E001
+        assertThat(r.map()).containsEntry("path", "/mnt/CUSTOM_TREE/MODELING/" + asset + "/E001/MAIN_TASK")
+                .containsEntry("name", "ROBOT_UNICODE_" + asset + "_MODELING_MAIN_TASK_V001");
+
+        // no output mode in this tree; an unknown token; a field the project does not have
+        ApiClient.Reply noMode = w.admin.post("/data/entities/" + asset + "/output-file-path",
+                Map.of("output_type_id", cache, "task_type_id", w.taskTypes.get("modeling")));
+        assertThat(noMode.status()).isEqualTo(400);
+        assertThat(noMode.map()).containsEntry("message", "Mode output cannot be found on given tree.")
+                .containsKey("received_data");
+        Map<String, Object> bogus = new LinkedHashMap<>(working);
+        bogus.put("folder_path", Map.of("asset", "<Project>/<Bogus>"));
+        w.admin.put("/data/projects/" + project, Map.of("file_tree", Map.of("working", bogus)));
+        ApiClient.Reply unknown = w.admin.post("/data/tasks/" + task + "/working-file-path", Map.of());
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.map().get("message")).isEqualTo("Unknown data type: Bogus.");
+        bogus.put("folder_path", Map.of("asset", "<Project.short_name>"));
+        w.admin.put("/data/projects/" + project, Map.of("file_tree", Map.of("working", bogus)));
+        assertThat(w.admin.post("/data/tasks/" + task + "/working-file-path", Map.of()).status()).isEqualTo(400);
+    }
+
     // ---- guess from path -------------------------------------------------------------------------------------------
 
     @Test
