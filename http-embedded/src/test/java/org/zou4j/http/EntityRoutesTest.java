@@ -93,7 +93,11 @@ class EntityRoutesTest {
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         assertThat(created.list()).singleElement().satisfies(t -> assertThat(t).containsEntry("name", "main")
                 .containsEntry("task_type_id", modeling).containsEntry("task_status_id", todo)
-                .containsEntry("entity_id", a));
+                .containsEntry("entity_id", a)
+                // Zou's tasks_service._finalize_task_creation: Kitsu reads these at once (assignees.map)
+                .containsEntry("assignees", List.of()).containsEntry("task_type_name", "Modeling")
+                .containsKeys("task_status_name", "task_status_short_name", "task_status_color",
+                        "task_type_color", "task_type_priority"));
         assertThat(f.lastEvent("task:new")).isNotNull();
         assertThat(admin.post("/data/entities/" + a + "/tasks", Map.of()).list()).as("already there").isEmpty();
 

@@ -1242,7 +1242,18 @@ public final class EntityService {
                 task.put("task_type_id", type.id().toString());
                 task.put("task_status_id", statuses.get(0).id().toString());
                 Row row = crud.insert(ctx, model("task"), task);
-                created.add(crud.serialize(ctx, model("task"), List.of(row), false, ModelHooks.View.GET).get(0));
+                Map<String, Object> json = new LinkedHashMap<>(
+                        crud.serialize(ctx, model("task"), List.of(row), false, ModelHooks.View.GET).get(0));
+                // as Zou's task creation answers: no assignee yet, and the status and type names Kitsu shows at once
+                Row status = statuses.get(0);
+                json.put("assignees", List.of());
+                json.put("task_status_name", status.get("name"));
+                json.put("task_status_short_name", status.get("short_name"));
+                json.put("task_status_color", status.get("color"));
+                json.put("task_type_name", type.get("name"));
+                json.put("task_type_color", type.get("color"));
+                json.put("task_type_priority", type.get("priority"));
+                created.add(json);
             }
             return created;
         });
