@@ -3,7 +3,6 @@ package org.zou4j.internal.files;
 import java.io.InputStream;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -1018,9 +1017,5 @@ public final class FilesService {
             m.put((String) kv[i], kv[i + 1] == null ? null : kv[i + 1].toString());
         }
         return m;
-    }
-
-    static Comparator<Row> byName() {
-        return Comparator.comparing(r -> String.valueOf(r.get("name")));
     }
 }
