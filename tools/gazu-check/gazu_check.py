@@ -317,6 +317,54 @@ def main(argv):
              lambda r: "chair" in r)
     run.step("files", "new_working_file", lambda: gazu.files.new_working_file(s["task"]))
     run.step("files", "get_working_files_for_task", lambda: gazu.files.get_working_files_for_task(s["task"]))
+    run.step("files", "set_project_file_tree", lambda: gazu.files.set_project_file_tree(p(), "simple"),
+             lambda r: "working" in r["file_tree"])
+    s["wf"] = run.step("files", "new_working_file(simple tree)",
+                       lambda: gazu.files.new_working_file(s["task"], name="publish", comment="v1"),
+                       lambda r: r["revision"] == 1 and r["path"].startswith("/simple/productions/"))
+    run.step("files", "get_last_working_files", lambda: gazu.files.get_last_working_files(s["task"]),
+             lambda r: "publish" in r)
+    run.step("files", "get_last_working_file_revision",
+             lambda: gazu.files.get_last_working_file_revision(s["task"], name="publish"),
+             lambda r: r["revision"] == 1)
+    run.step("files", "update_comment", lambda: gazu.files.update_comment(s["wf"], "checked"),
+             lambda r: r["comment"] == "checked")
+    run.step("files", "update_modification_date", lambda: gazu.files.update_modification_date(s["wf"]))
+    run.step("files", "get_all_working_files_for_entity",
+             lambda: gazu.files.get_all_working_files_for_entity(s["asset"]), lambda r: len(r) >= 1)
+    wf_path = os.path.join(tempfile.mkdtemp(), "scene.blend")
+    with open(wf_path, "wb") as f:
+        f.write(b"blend bytes \x00\x01")
+    run.step("files", "upload_working_file", lambda: gazu.files.upload_working_file(s["wf"], wf_path))
+    run.step("files", "download_working_file",
+             lambda: (gazu.files.download_working_file(s["wf"], wf_path + ".back"),
+                      open(wf_path + ".back", "rb").read())[1],
+             lambda r: r == b"blend bytes \x00\x01")
+    s["output_type"] = run.step("files", "new_output_type", lambda: gazu.files.new_output_type("Cache " + tag,
+                                                                                                "c" + tag[:4]))
+    run.step("files", "build_entity_output_file_path",
+             lambda: gazu.files.build_entity_output_file_path(s["asset"], s["output_type"], s["tt_model"]),
+             lambda r: r.startswith("/simple/productions/export/"))
+    s["of"] = run.step("files", "new_entity_output_file",
+                       lambda: gazu.files.new_entity_output_file(s["asset"], s["output_type"], s["tt_model"],
+                                                                 "publish", working_file=s["wf"]),
+                       lambda r: r["revision"] == 1 and r["source_file_id"] == s["wf"]["id"])
+    run.step("files", "get_next_entity_output_revision",
+             lambda: gazu.files.get_next_entity_output_revision(s["asset"], s["output_type"], s["tt_model"]),
+             lambda r: r == 2)
+    run.step("files", "get_last_entity_output_revision",
+             lambda: gazu.files.get_last_entity_output_revision(s["asset"], s["output_type"], s["tt_model"],
+                                                                      name="main"),
+             lambda r: r == 1)
+    run.step("files", "all_output_files_for_entity",
+             lambda: gazu.files.all_output_files_for_entity(s["asset"], output_type=s["output_type"]),
+             lambda r: len(r) == 1)
+    run.step("files", "get_last_output_files_for_entity",
+             lambda: gazu.files.get_last_output_files_for_entity(s["asset"]), lambda r: len(r) >= 1)
+    run.step("files", "all_output_types_for_entity", lambda: gazu.files.all_output_types_for_entity(s["asset"]),
+             lambda r: [t["id"] for t in r] == [s["output_type"]["id"]])
+    run.step("files", "all_output_files_for_project", lambda: gazu.files.all_output_files_for_project(p()),
+             lambda r: len(r) >= 1)
 
     # --- playlists --------------------------------------------------------------------------------
     s["playlist"] = run.step("playlist", "new_playlist", lambda: gazu.playlist.new_playlist(p(), "Daily " + tag))

@@ -127,6 +127,13 @@ final class EngineSession implements Session {
         return new org.zou4j.internal.chats.BoundChats(engine.chats(), caller);
     }
 
+    @Override
+    public org.zou4j.files.Files files() {
+        engine.ensureOpen();
+        refuseIfRestricted();
+        return new org.zou4j.internal.files.BoundFiles(engine.files(), caller);
+    }
+
     void refuseIfRestricted() {
         if (restrictedToEnrolment) {
             throw AuthErrors.twoFactorSetupRequired();

@@ -52,6 +52,9 @@ public interface Session {
     /** Zou's entity chats (chat, messages) for this session's caller. */
     org.zou4j.chats.Chats chats();
 
+    /** Zou's files blueprint (file trees, working and output files) for this session's caller. */
+    org.zou4j.files.Files files();
+
     /**
      * Runs a plugin's custom action on a selection, as this caller: the action's required role is checked first, and
      * every read or write the action makes goes through this session's permissions.

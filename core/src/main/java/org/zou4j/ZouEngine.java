@@ -58,6 +58,7 @@ public final class ZouEngine implements AutoCloseable {
     private final org.zou4j.internal.projects.ProjectsArea projectsArea;
     private final org.zou4j.internal.persons.PersonsService persons;
     private final org.zou4j.internal.chats.ChatService chats;
+    private final org.zou4j.internal.files.FilesService files;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final byte[] secretKey;
@@ -113,6 +114,7 @@ public final class ZouEngine implements AutoCloseable {
             this.projectsArea = new org.zou4j.internal.projects.ProjectsArea(crud, eventLog);
             this.persons = new org.zou4j.internal.persons.PersonsService(crud, eventLog, authService, avatars);
             this.chats = new org.zou4j.internal.chats.ChatService(crud, eventLog, attachments);
+            this.files = new org.zou4j.internal.files.FilesService(crud, eventLog, fileStore);
             authService.bind(crud);
             if (b.initData) {
                 DefaultData.seedOnce(database, eventLog, clock);
@@ -489,6 +491,10 @@ public final class ZouEngine implements AutoCloseable {
 
     org.zou4j.internal.chats.ChatService chats() {
         return chats;
+    }
+
+    org.zou4j.internal.files.FilesService files() {
+        return files;
     }
 
     CrudService crud() {

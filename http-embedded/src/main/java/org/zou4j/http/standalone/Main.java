@@ -55,7 +55,7 @@ public final class Main {
             engine = ZouEngine.builder().storage(storage).secretKey(key).initData(true)
                     .pluginsDirectory(options.pluginsDir())
                     .avatarStore(org.zou4j.user.AvatarStore.directory(options.dataDir()))
-                    .fileStore(org.zou4j.files.FileStore.local(options.dataDir().resolve("previews")))
+                    .fileStore(FileStoreConfig.create(env, options.dataDir()))
                     .build();
             DataFiles.restrict(options.dataDir());
         } catch (IOException | RuntimeException e) {
