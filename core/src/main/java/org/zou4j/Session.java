@@ -43,6 +43,9 @@ public interface Session {
     /** Zou's projects, departments and project-templates routes for this session's caller. */
     org.zou4j.projects.Projects projects();
 
+    /** Zou's playlists blueprint (lists, entities, build jobs, archives, share links) for this caller. */
+    org.zou4j.playlists.Playlists playlists();
+
     /**
      * Runs a plugin's custom action on a selection, as this caller: the action's required role is checked first, and
      * every read or write the action makes goes through this session's permissions.

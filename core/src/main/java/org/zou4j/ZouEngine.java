@@ -52,6 +52,8 @@ public final class ZouEngine implements AutoCloseable {
     private final org.zou4j.internal.breakdown.BreakdownService breakdown;
     private final org.zou4j.internal.export.ExportService exports;
     private final org.zou4j.internal.media.PictureService pictures;
+    private final org.zou4j.internal.playlists.PlaylistService playlists;
+    private final String publicUrl;
     /** The temporary media directory this engine made (no file store configured), deleted on close; or null. */
     private final Path ownedMediaDirectory;
     private final org.zou4j.internal.projects.ProjectsArea projectsArea;
@@ -100,6 +102,9 @@ public final class ZouEngine implements AutoCloseable {
             this.ownedMediaDirectory = owned;
             this.pictures = new org.zou4j.internal.media.PictureService(crud, eventLog, fileStore, b.maxPicturePixels);
             this.projectsArea = new org.zou4j.internal.projects.ProjectsArea(crud, eventLog);
+            this.playlists = new org.zou4j.internal.playlists.PlaylistService(crud, eventLog, fileStore, b.mailSender,
+                    new org.zou4j.internal.tasks.GuestComments(comments, tasks));
+            this.publicUrl = b.auth.publicUrl();
             authService.bind(crud);
             if (b.initData) {
                 DefaultData.seedOnce(database, eventLog, clock);
@@ -444,6 +449,23 @@ public final class ZouEngine implements AutoCloseable {
 
     org.zou4j.internal.media.PictureService pictures() {
         return pictures;
+    }
+
+    org.zou4j.internal.playlists.PlaylistService playlists() {
+        return playlists;
+    }
+
+    String publicUrl() {
+        return publicUrl;
+    }
+
+    /**
+     * Guest access to playlists through their share links (Zou's {@code shared} blueprint): no account, the share
+     * token is the credential and opens that playlist's data only.
+     */
+    public org.zou4j.playlists.SharedPlaylists sharedPlaylists() {
+        ensureOpen();
+        return new org.zou4j.internal.playlists.GuestPlaylists(playlists);
     }
 
     private static Path temporaryMediaDirectory() {

@@ -60,6 +60,8 @@ public final class ZouHttpServer implements AutoCloseable {
         router.addAll(new ExportRoutes().routes());
         router.addAll(new org.zou4j.http.internal.routes.PictureRoutes().routes());
         router.addAll(new org.zou4j.http.internal.routes.ProjectsRoutes().routes());
+        router.addAll(new org.zou4j.http.internal.routes.PlaylistRoutes().routes());
+        router.addAll(new org.zou4j.http.internal.routes.SharedRoutes().routes());
         router.addAll(new EventRoutes().routes());
         router.addAll(new PluginRoutes().routes());
         this.socketIo = new SocketIoEndpoint(b.engine, json.mapper());

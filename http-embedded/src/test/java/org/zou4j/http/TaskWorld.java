@@ -23,6 +23,9 @@ final class TaskWorld implements AutoCloseable {
 
     final ZouEngine engine;
     final org.zou4j.tasks.AttachmentStore files = org.zou4j.tasks.AttachmentStore.inMemory();
+    /** The engine's media store (a temporary directory, deleted on close). */
+    final java.nio.file.Path mediaDir = tempDir();
+    final org.zou4j.files.FileStore media = org.zou4j.files.FileStore.local(mediaDir);
     final ZouHttpServer server;
     final ApiClient admin;
     final Map<String, ApiClient> clients = new LinkedHashMap<>();
@@ -45,7 +48,7 @@ final class TaskWorld implements AutoCloseable {
 
     private TaskWorld(StorageBackend storage) {
         engine = ZouEngine.builder().storage(storage).secretKey("task-world-secret-0123456789abcdefgh")
-                .bcryptCost(4).attachmentStore(files).build();
+                .bcryptCost(4).attachmentStore(files).fileStore(media).build();
         engine.ensureAdmin(ADMIN, PASSWORD);
         server = ZouHttpServer.builder(engine).port(0).build().start();
         admin = new ApiClient(server.port()).withToken(token(ADMIN));
@@ -171,9 +174,22 @@ final class TaskWorld implements AutoCloseable {
         return out;
     }
 
+    private static java.nio.file.Path tempDir() {
+        try {
+            return java.nio.file.Files.createTempDirectory("task-world-media-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         server.close();
         engine.close();
+        try (java.util.stream.Stream<java.nio.file.Path> paths = java.nio.file.Files.walk(mediaDir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // best effort
+        }
     }
 }
