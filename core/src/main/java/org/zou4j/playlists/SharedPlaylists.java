@@ -53,4 +53,10 @@ public interface SharedPlaylists {
      * {@code original}, {@code tile} or {@code download}; {@code extension} for originals.
      */
     MediaFile media(String token, String previewFileId, String kind, String extension);
+
+    /** Removes an attachment of a comment of this guest. */
+    void removeAttachment(String token, String commentId, String guestId, String attachmentId);
+
+    /** An attachment of a comment visible through the link (for client, or by a guest). */
+    MediaFile attachment(String token, String attachmentId);
 }

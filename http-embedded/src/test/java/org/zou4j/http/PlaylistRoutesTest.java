@@ -421,4 +421,33 @@ class PlaylistRoutesTest {
         }
         assertThat(w.as("manager").post(base, Map.of("expiration_date", "soon")).status()).isEqualTo(400);
     }
+
+    @Test
+    void thePlaylistCsvExportListsEachShotWithItsTaskAndLastComment() {
+        // tests/blueprints/export/test_playlist_to_csv.py test_get_playlist
+        Map<String, String> asset = p.asset(unique("Csv"));
+        String preview = p.preview(asset.get("modeling"), 4, 1, "png");
+        String name = unique("Csv list");
+        String playlist = (String) p.playlist(name, Map.of()).get("id");
+        p.shots(playlist, List.of(PlaylistWorld.shot(asset.get("entity"), preview)));
+        ApiClient.Reply c = w.as("manager").post("/actions/tasks/" + asset.get("modeling") + "/comment",
+                Map.of("task_status_id", w.statuses.get("wip"), "comment", "Nice; keep going"));
+        assertThat(c.status()).as(c.text()).isEqualTo(201);
+        ApiClient.Reply r = w.as("manager").get("/export/csv/playlists/" + playlist);
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.header("Content-Type")).startsWith("text/csv");
+        assertThat(r.header("Content-Disposition")).startsWith("attachment; filename=kitsu_task_world_playlist_csv_list_")
+                .endsWith(".csv");
+        String[] lines = r.text().split("\r\n");
+        assertThat(lines[0]).startsWith("Playlist;Task World | for shots;" + name + ";");
+        assertThat(lines[1]).isEqualTo(";;;;;;");
+        assertThat(lines[2]).isEqualTo("Entity name;Nb Frames;Task Type;Retake count;Revision;Task Status;"
+                + "Last comment author;Last comment date;Last comment");
+        assertThat(lines[3]).startsWith("Character / " + asset.get("name") + ";;Modeling;0;4;World wip;Mona Manager;")
+                .endsWith(";\"Nice; keep going\"");
+        assertThat(w.as("artist").get("/export/csv/playlists/" + playlist).status()).isEqualTo(403);
+        assertThat(w.as("vendor").get("/export/csv/playlists/" + playlist).status()).isEqualTo(403);
+        assertThat(w.as("supervisor").get("/export/csv/playlists/" + playlist).status()).isEqualTo(200);
+        assertThat(w.admin.get("/export/csv/playlists/" + java.util.UUID.randomUUID()).status()).isEqualTo(404);
+    }
 }

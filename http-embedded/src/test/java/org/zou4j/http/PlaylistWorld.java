@@ -84,6 +84,7 @@ final class PlaylistWorld {
         String entity = w.create("entities", Map.of("name", name, "project_id", w.project,
                 "entity_type_id", w.assetType));
         out.put("entity", entity);
+        out.put("name", name);
         for (String key : List.of("modeling", "rigging")) {
             out.put(key, w.create("tasks", Map.of("project_id", w.project, "entity_id", entity,
                     "task_type_id", w.taskTypes.get(key), "task_status_id", w.statuses.get("todo"))));

@@ -233,6 +233,23 @@ class SharedRoutesTest {
         assertThat((List<Map<String, Object>>) attached.map().get("attachment_files")).singleElement()
                 .satisfies(a -> assertThat(a).containsEntry("name", "note.txt"));
 
+        String attachmentId = (String) ((List<Map<String, Object>>) attached.map().get("attachment_files")).get(0)
+                .get("id");
+        ApiClient.BytesReply file = guest.getBytes(base() + "/attachment-files/" + attachmentId + "/file/note.txt");
+        assertThat(file.status()).isEqualTo(200);
+        assertThat(new String(file.body(), StandardCharsets.UTF_8)).isEqualTo("hello");
+        assertThat(file.header("Content-Disposition")).startsWith("attachment;");
+        assertThat(guest.get("/shared/playlists/" + share(Map.of()) + "/attachment-files/" + java.util.UUID
+                .randomUUID() + "/file/x.txt").status()).isEqualTo(404);
+        // test_guest_removes_own_attachment / test_guest_cannot_remove_an_attachment_of_another_comment
+        assertThat(guest.send("DELETE", base() + "/comments/" + staff.map().get("id") + "/attachments/"
+                + attachmentId, ApiClient.json(Map.of("guest_id", gina)), "application/json").status())
+                .isEqualTo(403);
+        assertThat(guest.send("DELETE", base() + "/comments/" + commentId + "/attachments/" + attachmentId
+                + "?guest_id=" + gina, null, null).status()).isEqualTo(204);
+        assertThat(guest.get(base() + "/attachment-files/" + attachmentId + "/file/note.txt").status())
+                .isEqualTo(404);
+
         // test_guest_deletes_own_comment
         assertThat(guest.send("DELETE", base() + "/comments/" + commentId, ApiClient.json(Map.of("guest_id",
                 other)), "application/json").status()).isEqualTo(403);

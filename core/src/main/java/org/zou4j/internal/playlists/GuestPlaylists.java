@@ -72,4 +72,14 @@ public final class GuestPlaylists implements SharedPlaylists {
     public MediaFile media(String token, String previewFileId, String kind, String extension) {
         return access.media(token, previewFileId, kind, extension);
     }
+
+    @Override
+    public void removeAttachment(String token, String commentId, String guestId, String attachmentId) {
+        access.removeAttachment(token, commentId, guestId, attachmentId);
+    }
+
+    @Override
+    public MediaFile attachment(String token, String attachmentId) {
+        return access.attachment(token, attachmentId);
+    }
 }

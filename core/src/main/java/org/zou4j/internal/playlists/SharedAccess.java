@@ -489,6 +489,55 @@ public final class SharedAccess {
         });
     }
 
+    /** {@code SharedPlaylistCommentAttachmentResource.delete}: one attachment of a comment of this guest. */
+    public void removeAttachment(String token, String commentIdText, String guestIdText, String attachmentIdText) {
+        UUID guestId = requiredId(guestIdText, "guest_id");
+        s.write(guestCaller(guestId), ctx -> {
+            Row link = ShareLinks.validate(ctx, token, null, false);
+            requireCanComment(link, "Comments are disabled for this link");
+            Row comment = guestComment(ctx, link, commentIdText, guestIdText);
+            UUID attachmentId = Values.tryParseId(attachmentIdText);
+            Row attachment = attachmentId == null ? null : ctx.tx().byId("attachment_file", attachmentId);
+            if (attachment == null || !comment.id().equals(attachment.get("comment_id"))) {
+                throw notFound("Comment not found");
+            }
+            ctx.tx().delete("attachment_file", List.of(Filter.eq("id", attachmentId)));
+            ctx.tx().afterCommit(() -> comments.deleteAttachmentBytes(attachmentId));
+            return null;
+        });
+    }
+
+    /**
+     * {@code download_shared_attachment}: an attachment of a visible comment (for client, or by a guest) on a preview
+     * task of this playlist; else 404.
+     */
+    public MediaFile attachment(String token, String attachmentIdText) {
+        return s.read(reader(), ctx -> {
+            Row link = ShareLinks.validate(ctx, token, null, false);
+            UUID attachmentId = Values.tryParseId(attachmentIdText);
+            Row attachment = attachmentId == null ? null : ctx.tx().byId("attachment_file", attachmentId);
+            Row comment = attachment == null || attachment.get("comment_id") == null ? null
+                    : ctx.tx().byId("comment", (UUID) attachment.get("comment_id"));
+            if (comment == null || comment.get("object_id") == null
+                    || !playlistTaskIds(ctx, link).contains((UUID) comment.get("object_id"))) {
+                throw notFound("Attachment not found");
+            }
+            Row author = comment.get("person_id") == null ? null
+                    : ctx.tx().byId("person", (UUID) comment.get("person_id"));
+            boolean guestAuthor = author != null && Boolean.TRUE.equals(author.get("is_guest"));
+            if (!Boolean.TRUE.equals(comment.get("for_client")) && !guestAuthor) {
+                throw notFound("Attachment not found");
+            }
+            java.io.InputStream in = comments.openAttachment(attachmentId)
+                    .orElseThrow(() -> notFound("Attachment not found"));
+            Object size = attachment.get("size");
+            String mime = attachment.get("mimetype") == null ? "application/octet-stream"
+                    : attachment.get("mimetype").toString();
+            return new MediaFile(String.valueOf(attachment.get("name")), mime,
+                    size == null ? -1 : ((Number) size).longValue(), in);
+        });
+    }
+
     // ---- annotations and previews -----------------------------------------------------------------------------------
 
     /** {@code SharedPlaylistAnnotationsResource.put}. */

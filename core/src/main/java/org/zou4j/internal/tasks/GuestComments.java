@@ -48,4 +48,9 @@ public final class GuestComments {
     public void deleteAttachmentBytes(UUID attachmentId) {
         comments.files().delete(attachmentId);
     }
+
+    /** An attachment's bytes, when stored. */
+    public java.util.Optional<java.io.InputStream> openAttachment(UUID attachmentId) {
+        return comments.files().open(attachmentId);
+    }
 }

@@ -76,6 +76,21 @@ public final class SharedRoutes {
                     return call.json().answer(201, shared(call).addAttachments(token(call), call.param("comment_id"),
                             guestId, files));
                 }),
+                Route.of("DELETE", BASE + "/comments/<comment_id>/attachments/<attachment_file_id>", false,
+                        call -> {
+                            shared(call).removeAttachment(token(call), call.param("comment_id"), guestId(call),
+                                    call.param("attachment_file_id"));
+                            return HttpResponse.noContent();
+                        }),
+                Route.of("GET", BASE + "/attachment-files/<attachment_file_id>/file/<file_name>", false, call -> {
+                    MediaFile file = shared(call).attachment(token(call), call.param("attachment_file_id"));
+                    HttpResponse response = PlaylistRoutes.file(call, file, false);
+                    // unauthenticated and the type is the uploader's: only safe pictures inline (Zou)
+                    String disposition = INLINE.contains(file.mimeType()) && file.mimeType().startsWith("image/")
+                            ? "inline" : "attachment";
+                    return response.withHeader("Content-Disposition", disposition + "; filename="
+                            + file.fileName().replaceAll("[\\r\\n\";]", "_"));
+                }),
                 Route.of("PUT", BASE + "/annotations", false, call -> {
                     Map<String, Object> body = PlaylistRoutes.object(call);
                     return call.json().ok(shared(call).updateAnnotations(token(call), required(body, "guest_id"),
