@@ -450,4 +450,32 @@ class PlaylistRoutesTest {
         assertThat(w.as("supervisor").get("/export/csv/playlists/" + playlist).status()).isEqualTo(200);
         assertThat(w.admin.get("/export/csv/playlists/" + java.util.UUID.randomUUID()).status()).isEqualTo(404);
     }
+
+    @Test
+    void theSoundOfTheShotsIsKeptWithSilenceForSilentShots() {
+        Map<String, String> loud = p.asset(unique("Loud"));
+        Map<String, String> quiet = p.asset(unique("Quiet"));
+        String withSound = p.moviePreview(loud.get("modeling"), 1, 1, PlaylistWorld.makeMovie(320, 240, 1, true));
+        String silent = p.moviePreview(quiet.get("modeling"), 1, 1);
+        String playlist = (String) p.playlist(unique("Sound"), Map.of()).get("id");
+        p.shots(playlist, List.of(PlaylistWorld.shot(quiet.get("entity"), silent),
+                PlaylistWorld.shot(loud.get("entity"), withSound)));
+        ApiClient.Reply r = w.as("manager").get("/data/playlists/" + playlist + "/build/mp4");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        byte[] movie = w.as("manager").getBytes("/data/playlists/" + playlist + "/jobs/" + r.map().get("id")
+                + "/build/mp4").body();
+        assertThat(PlaylistWorld.audioCodec(movie)).isEqualTo("aac");
+        String[] probe = PlaylistWorld.probe(movie).split("\\R");
+        assertThat(probe[0]).isEqualTo("h264,320,180");
+        assertThat(Double.parseDouble(probe[1])).isBetween(1.8, 2.3);
+        // the silent-only build has no sound stream
+        Map<String, String> other = p.asset(unique("Mute"));
+        String mute = p.moviePreview(other.get("modeling"), 1, 1);
+        String mutePlaylist = (String) p.playlist(unique("Mute"), Map.of()).get("id");
+        p.shots(mutePlaylist, List.of(PlaylistWorld.shot(other.get("entity"), mute)));
+        ApiClient.Reply m = w.as("manager").get("/data/playlists/" + mutePlaylist + "/build/mp4");
+        assertThat(m.status()).as(m.text()).isEqualTo(200);
+        assertThat(PlaylistWorld.audioCodec(w.as("manager").getBytes("/data/playlists/" + mutePlaylist + "/jobs/"
+                + m.map().get("id") + "/build/mp4").body())).isEmpty();
+    }
 }

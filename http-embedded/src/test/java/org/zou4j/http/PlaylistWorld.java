@@ -32,19 +32,59 @@ final class PlaylistWorld {
     }
 
     static byte[] makeMovie(int width, int height, int seconds) {
+        return makeMovie(width, height, seconds, false);
+    }
+
+    /** A test-pattern movie, with a 440 Hz tone when {@code sound}. */
+    static byte[] makeMovie(int width, int height, int seconds, boolean sound) {
         try {
             Path out = Files.createTempFile("playlist-fixture-", ".mp4");
             try {
-                Process p = new ProcessBuilder("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
-                        "-f", "lavfi", "-i", "testsrc=duration=" + seconds + ":size=" + width + "x" + height
-                        + ":rate=25", "-pix_fmt", "yuv420p", "-c:v", "libx264", "-preset", "ultrafast",
-                        out.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .start();
+                List<String> cmd = new java.util.ArrayList<>(List.of("ffmpeg", "-nostdin", "-hide_banner",
+                        "-loglevel", "error", "-y", "-f", "lavfi", "-i", "testsrc=duration=" + seconds + ":size="
+                                + width + "x" + height + ":rate=25"));
+                if (sound) {
+                    cmd.addAll(List.of("-f", "lavfi", "-i", "sine=frequency=440:duration=" + seconds, "-c:a",
+                            "aac"));
+                }
+                cmd.addAll(List.of("-pix_fmt", "yuv420p", "-c:v", "libx264", "-preset", "ultrafast",
+                        out.toString()));
+                Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                 assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
                 assertThat(p.exitValue()).isZero();
                 return Files.readAllBytes(out);
             } finally {
                 Files.deleteIfExists(out);
+            }
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The codec of a movie's first sound stream, or an empty string when it has none. */
+    static String audioCodec(byte[] bytes) {
+        return ffprobe(bytes, "-select_streams", "a:0", "-show_entries", "stream=codec_name", "-of", "csv=p=0");
+    }
+
+    private static String ffprobe(byte[] bytes, String... args) {
+        try {
+            Path in = Files.createTempFile("playlist-probe-", ".mp4");
+            try {
+                Files.write(in, bytes);
+                List<String> cmd = new java.util.ArrayList<>(List.of("ffprobe", "-v", "error"));
+                cmd.addAll(List.of(args));
+                cmd.add(in.toString());
+                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+                String text = new String(p.getInputStream().readAllBytes());
+                assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                assertThat(p.exitValue()).as(text).isZero();
+                return text.trim();
+            } finally {
+                Files.deleteIfExists(in);
             }
         } catch (IOException e) {
             throw new AssertionError(e);
@@ -94,8 +134,13 @@ final class PlaylistWorld {
 
     /** A preview file row of a task (revision, position) whose movie is stored. */
     String moviePreview(String task, int revision, int position) {
+        return moviePreview(task, revision, position, movie());
+    }
+
+    /** A preview file row of a task whose movie is {@code bytes}. */
+    String moviePreview(String task, int revision, int position, byte[] bytes) {
         String id = preview(task, revision, position, "mp4");
-        w.media.put(FileStore.Bucket.MOVIES, "previews", id, movie());
+        w.media.put(FileStore.Bucket.MOVIES, "previews", id, bytes);
         return id;
     }
 

@@ -30,8 +30,15 @@ import org.zou4j.playlists.MediaFile;
  * movies bucket, prefix {@code playlists}, the job id), their download, and the zip of a playlist's previews.
  */
 public final class PlaylistMedia {
+    /** ffmpeg runs at once per engine (each is CPU-heavy); more builds wait their turn. */
+    private static final int PARALLEL_BUILDS = 2;
+
     private final PlaylistSupport s;
     private final FileStore store;
+    /** Playlists being built by this engine: a second build of one of them is refused (Zou's 409). */
+    private final java.util.Set<UUID> building = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.Semaphore ffmpegSlots = new java.util.concurrent.Semaphore(PARALLEL_BUILDS,
+            true);
 
     PlaylistMedia(PlaylistSupport s, FileStore store) {
         this.s = s;
@@ -47,6 +54,25 @@ public final class PlaylistMedia {
 
     /** {@code BuildPlaylistMovieResource} without a job queue: the job is built in the request and answered ended. */
     public Map<String, Object> buildMovie(Caller caller, String playlistIdText, boolean full) {
+        UUID playlistId = s.read(caller, ctx -> {
+            Row playlist = PlaylistSupport.require(ctx, "playlist", playlistIdText, "Playlist");
+            PlaylistSupport.requireManager(ctx, (UUID) playlist.get("project_id"));
+            return playlist.id();
+        });
+        if (!building.add(playlistId)) {
+            String message = "A build is already in progress for this playlist";
+            throw new ZouException(org.zou4j.ErrorCode.BAD_STATE, 409, message,
+                    Map.of("error", true, "message", message));
+        }
+        try {
+            return buildMovie(caller, playlistId);
+        } finally {
+            building.remove(playlistId);
+        }
+    }
+
+    private Map<String, Object> buildMovie(Caller caller, UUID playlistId) {
+        String playlistIdText = playlistId.toString();
         Start start = s.write(caller, ctx -> {
             Row playlist = PlaylistSupport.require(ctx, "playlist", playlistIdText, "Playlist");
             UUID projectId = (UUID) playlist.get("project_id");
@@ -119,8 +145,14 @@ public final class PlaylistMedia {
                 return false;
             }
             Path out = dir.resolve("cache-playlists-" + jobId + ".mp4");
-            if (!Ffmpeg.concat(inputs, out, start.width(), start.height(), start.fps(), dir.resolve("ffmpeg.log"))) {
-                return false;
+            ffmpegSlots.acquire();
+            try {
+                if (!Ffmpeg.concat(inputs, out, start.width(), start.height(), start.fps(),
+                        dir.resolve("ffmpeg.log"))) {
+                    return false;
+                }
+            } finally {
+                ffmpegSlots.release();
             }
             try (InputStream in = Files.newInputStream(out)) {
                 store.put(Bucket.MOVIES, "playlists", jobId.toString(), in);
