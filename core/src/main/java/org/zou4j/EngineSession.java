@@ -134,6 +134,13 @@ final class EngineSession implements Session {
         return new org.zou4j.internal.files.BoundFiles(engine.files(), caller);
     }
 
+    @Override
+    public org.zou4j.playlists.Playlists playlists() {
+        engine.ensureOpen();
+        refuseIfRestricted();
+        return new org.zou4j.internal.playlists.BoundPlaylists(engine.playlists(), caller, engine.publicUrl());
+    }
+
     void refuseIfRestricted() {
         if (restrictedToEnrolment) {
             throw AuthErrors.twoFactorSetupRequired();

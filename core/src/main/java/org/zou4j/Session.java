@@ -55,6 +55,9 @@ public interface Session {
     /** Zou's files blueprint (file trees, working and output files) for this session's caller. */
     org.zou4j.files.Files files();
 
+    /** Zou's playlists blueprint (lists, entities, build jobs, archives, share links) for this caller. */
+    org.zou4j.playlists.Playlists playlists();
+
     /**
      * Runs a plugin's custom action on a selection, as this caller: the action's required role is checked first, and
      * every read or write the action makes goes through this session's permissions.

@@ -53,6 +53,8 @@ public final class ZouEngine implements AutoCloseable {
     private final org.zou4j.internal.export.ExportService exports;
     private final org.zou4j.internal.media.PictureService pictures;
     private final org.zou4j.internal.media.PreviewService previews;
+    private final org.zou4j.internal.playlists.PlaylistService playlists;
+    private final String publicUrl;
     /** The temporary media directory this engine made (no file store configured), deleted on close; or null. */
     private final Path ownedMediaDirectory;
     private final org.zou4j.internal.projects.ProjectsArea projectsArea;
@@ -109,12 +111,15 @@ public final class ZouEngine implements AutoCloseable {
             this.user = UserArea.create(crud, eventLog, avatars);
             this.pictures = new org.zou4j.internal.media.PictureService(crud, eventLog, fileStore, b.maxPicturePixels);
             this.previews = new org.zou4j.internal.media.PreviewService(crud, eventLog, fileStore, pictures, comments,
-                    b.attachmentStore, org.zou4j.internal.media.MediaTools.detect(b.ffmpegDirectory, b.movieTimeout,
+                    attachments, org.zou4j.internal.media.MediaTools.detect(b.ffmpegDirectory, b.movieTimeout,
                     b.moviePreset), b.movieThreads, b.saveMovieSources, b.maxPicturePixels);
             this.projectsArea = new org.zou4j.internal.projects.ProjectsArea(crud, eventLog);
             this.persons = new org.zou4j.internal.persons.PersonsService(crud, eventLog, authService, avatars);
             this.chats = new org.zou4j.internal.chats.ChatService(crud, eventLog, attachments);
             this.files = new org.zou4j.internal.files.FilesService(crud, eventLog, fileStore);
+            this.playlists = new org.zou4j.internal.playlists.PlaylistService(crud, eventLog, fileStore, b.mailSender,
+                    new org.zou4j.internal.tasks.GuestComments(comments, tasks));
+            this.publicUrl = b.auth.publicUrl();
             authService.bind(crud);
             if (b.initData) {
                 DefaultData.seedOnce(database, eventLog, clock);
@@ -463,6 +468,23 @@ public final class ZouEngine implements AutoCloseable {
 
     org.zou4j.internal.media.PreviewService previews() {
         return previews;
+    }
+
+    org.zou4j.internal.playlists.PlaylistService playlists() {
+        return playlists;
+    }
+
+    String publicUrl() {
+        return publicUrl;
+    }
+
+    /**
+     * Guest access to playlists through their share links (Zou's {@code shared} blueprint): no account, the share
+     * token is the credential and opens that playlist's data only.
+     */
+    public org.zou4j.playlists.SharedPlaylists sharedPlaylists() {
+        ensureOpen();
+        return new org.zou4j.internal.playlists.GuestPlaylists(playlists);
     }
 
     private static Path temporaryMediaDirectory() {

@@ -35,4 +35,10 @@ public interface Exports {
 
     /** Time spents of open projects. */
     CsvExport timeSpents();
+
+    /**
+     * A playlist: a title line, then one row per shot (entity, frames, task type, retakes, revision, status, last
+     * comment). Managers, supervisors, and clients for client playlists; vendors refused.
+     */
+    CsvExport playlist(String playlistId);
 }

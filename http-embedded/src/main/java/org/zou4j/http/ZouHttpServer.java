@@ -65,6 +65,8 @@ public final class ZouHttpServer implements AutoCloseable {
         router.addAll(new org.zou4j.http.internal.routes.PersonRoutes().routes());
         router.addAll(new org.zou4j.http.internal.routes.ChatRoutes().routes());
         router.addAll(new org.zou4j.http.internal.routes.FilesRoutes().routes());
+        router.addAll(new org.zou4j.http.internal.routes.PlaylistRoutes().routes());
+        router.addAll(new org.zou4j.http.internal.routes.SharedRoutes().routes());
         router.addAll(new EventRoutes().routes());
         router.addAll(new PluginRoutes().routes());
         this.socketIo = new SocketIoEndpoint(b.engine, json.mapper());

@@ -70,7 +70,7 @@ class CommentActionsRoutesTest {
                 .containsEntry("comment_id", comment).containsKeys("id", "created_at");
         String fileId = (String) file.get("id");
         assertThat(w.files.open(java.util.UUID.fromString(fileId))).isPresent();
-        assertThat(w.media.resolve("files").resolve("attachments")).isDirectory();
+        assertThat(w.mediaDir.resolve("files").resolve("attachments")).isDirectory();
 
         ApiClient.BytesReply got = w.as("artist2").getBytes("/data/attachment-files/" + fileId + "/file/frame.png");
         assertThat(got.status()).isEqualTo(200);

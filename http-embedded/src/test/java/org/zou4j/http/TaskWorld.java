@@ -22,7 +22,9 @@ final class TaskWorld implements AutoCloseable {
     static final String PASSWORD = "correct horse battery";
 
     final ZouEngine engine;
-    final java.nio.file.Path media;
+    /** The engine's media store (a temporary directory, deleted on close). */
+    final java.nio.file.Path mediaDir;
+    final org.zou4j.files.FileStore media;
     /** Attachments as the engine keeps them: on its file store ({@code files} bucket, {@code attachments}). */
     final org.zou4j.tasks.AttachmentStore files;
     /** The mails the engine sent (invitations, password notices). */
@@ -54,14 +56,14 @@ final class TaskWorld implements AutoCloseable {
 
     private TaskWorld(StorageBackend storage, java.util.function.UnaryOperator<ZouEngine.Builder> settings) {
         try {
-            media = java.nio.file.Files.createTempDirectory("task-world-media");
+            mediaDir = java.nio.file.Files.createTempDirectory("task-world-media");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        org.zou4j.files.FileStore store = org.zou4j.files.FileStore.local(media);
-        files = org.zou4j.tasks.AttachmentStore.onFileStore(store);
+        media = org.zou4j.files.FileStore.local(mediaDir);
+        files = org.zou4j.tasks.AttachmentStore.onFileStore(media);
         engine = settings.apply(ZouEngine.builder().storage(storage).secretKey("task-world-secret-0123456789abcdefgh")
-                .bcryptCost(4).fileStore(store).mailSender(mails::add)).build();
+                .bcryptCost(4).fileStore(media).mailSender(mails::add)).build();
         engine.ensureAdmin(ADMIN, PASSWORD);
         server = ZouHttpServer.builder(engine).port(0).build().start();
         admin = new ApiClient(server.port()).withToken(token(ADMIN));
@@ -226,7 +228,7 @@ final class TaskWorld implements AutoCloseable {
     public void close() {
         server.close();
         engine.close();
-        try (var paths = java.nio.file.Files.walk(media)) {
+        try (var paths = java.nio.file.Files.walk(mediaDir)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (java.io.IOException e) {
             // a temporary directory left behind is harmless

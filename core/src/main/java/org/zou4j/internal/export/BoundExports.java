@@ -59,4 +59,9 @@ public final class BoundExports implements Exports {
     public CsvExport timeSpents() {
         return service.timeSpents(caller);
     }
+
+    @Override
+    public CsvExport playlist(String playlistId) {
+        return service.playlist(caller, playlistId);
+    }
 }

@@ -693,4 +693,144 @@ public final class ExportService {
         }
         return v == null ? "" : v.toString();
     }
+    // ---- playlist (zou/app/blueprints/export/csv/playlists.py) ------------------------------------------------------
+
+    /**
+     * {@code PlaylistCsvExport}: a title line (project, episode, kind, name, creation date in the caller's time
+     * zone), a blank line, the column names, then one row per shot with its positioned preview's task, status,
+     * revision and last non-client comment. Vendors refused; managers, clients of client playlists and supervisors.
+     */
+    public CsvExport playlist(Caller caller, String playlistIdText) {
+        return read(caller, ctx -> {
+            if (ctx.caller().hasRole("vendor")) {
+                throw ZouException.forbidden();
+            }
+            UUID playlistId = Values.tryParseId(playlistIdText);
+            Row playlist = playlistId == null ? null : ctx.tx().byId("playlist", playlistId);
+            if (playlist == null) {
+                throw ZouException.notFound("Playlist not found");
+            }
+            UUID projectId = (UUID) playlist.get("project_id");
+            ProjectAccess.requireTeam(ctx.access(), projectId);
+            String role = ctx.access().projectRole(projectId);
+            if (!ctx.caller().isAdmin() && !"manager".equals(role) && !"supervisor".equals(role)
+                    && !("client".equals(role) && Boolean.TRUE.equals(playlist.get("for_client")))) {
+                throw ZouException.forbidden();
+            }
+            Row project = ctx.tx().byId("project", projectId);
+            java.time.ZoneId zone = callerZone(ctx);
+            String context = String.valueOf(project.get("name"));
+            if (playlist.get("episode_id") != null) {
+                Row episode = ctx.tx().byId("entity", (UUID) playlist.get("episode_id"));
+                if (episode != null) {
+                    context += " - " + episode.get("name");
+                }
+            }
+            context += " | " + ("shot".equals(playlist.get("for_entity")) ? "for shots" : "for assets");
+            List<String> title = List.of("Playlist", context, String.valueOf(playlist.get("name")),
+                    zoned((LocalDateTime) playlist.get("created_at"), zone), "", "", "");
+            List<List<Object>> rows = new ArrayList<>();
+            rows.add(List.of("", "", "", "", "", "", ""));
+            rows.add(List.of("Entity name", "Nb Frames", "Task Type", "Retake count", "Revision", "Task Status",
+                    "Last comment author", "Last comment date", "Last comment"));
+            Object shots = crud.jsonForm().toJsonValue(playlist.get("shots"));
+            for (Object o : shots instanceof List<?> l ? l : List.of()) {
+                if (!(o instanceof Map<?, ?> shot)) {
+                    continue;
+                }
+                UUID previewId = shot.get("preview_file_id") == null ? null
+                        : Values.tryParseId(shot.get("preview_file_id").toString());
+                Row preview = previewId == null ? null : ctx.tx().byId("preview_file", previewId);
+                Row task = preview == null || preview.get("task_id") == null ? null
+                        : ctx.tx().byId("task", (UUID) preview.get("task_id"));
+                UUID entityId = shot.get("entity_id") == null ? null
+                        : Values.tryParseId(shot.get("entity_id").toString());
+                Row entity = entityId == null ? null : ctx.tx().byId("entity", entityId);
+                if (task == null || entity == null) {
+                    continue;
+                }
+                Row taskType = ctx.tx().byId("task_type", (UUID) task.get("task_type_id"));
+                Row status = ctx.tx().byId("task_status", (UUID) task.get("task_status_id"));
+                Row comment = lastStaffComment(ctx, task);
+                Row author = comment == null ? null : ctx.tx().byId("person", (UUID) comment.get("person_id"));
+                List<Object> row = new ArrayList<>();
+                row.add(fullEntityName(ctx, entity));
+                row.add(entity.get("nb_frames"));
+                row.add(taskType == null ? "" : taskType.get("name"));
+                row.add(task.get("retake_count"));
+                row.add(preview.get("revision"));
+                row.add(status == null ? "" : status.get("name"));
+                row.add(author == null ? "" : fullName(author));
+                row.add(comment == null ? "" : zoned((LocalDateTime) comment.get("created_at"), zone));
+                row.add(comment == null ? "" : comment.get("text"));
+                rows.add(row);
+            }
+            return new Rows(fileName(project.get("name") + " playlist " + playlist.get("name")), title, rows);
+        });
+    }
+
+    private static java.time.ZoneId callerZone(HookContext ctx) throws SQLException {
+        Row me = ctx.caller().personId() == null ? null : ctx.tx().byId("person", ctx.caller().personId());
+        Object tz = me == null ? null : me.get("timezone");
+        try {
+            return tz == null ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(tz.toString());
+        } catch (java.time.DateTimeException e) {
+            return java.time.ZoneOffset.UTC;
+        }
+    }
+
+    /** A stored UTC timestamp in the caller's zone, as {@code yyyy-MM-ddTHH:mm:ss}. */
+    private static String zoned(LocalDateTime utc, java.time.ZoneId zone) {
+        if (utc == null) {
+            return "";
+        }
+        return utc.atZone(java.time.ZoneOffset.UTC).withZoneSameInstant(zone)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"));
+    }
+
+    /** {@code get_last_comment_map}: the newest comment on the task whose author is not a client there. */
+    private static Row lastStaffComment(HookContext ctx, Row task) throws SQLException {
+        List<Row> comments = ctx.tx().select("comment", List.of(Filter.eq("object_id", task.id())),
+                List.of(Tx.Order.desc("created_at")), 0, 0);
+        for (Row c : comments) {
+            UUID author = (UUID) c.get("person_id");
+            if (author != null && !"client".equals(ctx.access().roleOf(author, (UUID) task.get("project_id")))) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** {@code get_full_entity_name}: episode / sequence / shot, sequence names, or asset type / asset. */
+    private static String fullEntityName(HookContext ctx, Row entity) throws SQLException {
+        Row type = ctx.tx().byId("entity_type", (UUID) entity.get("entity_type_id"));
+        String typeName = type == null ? "" : String.valueOf(type.get("name"));
+        Row parent = entity.get("parent_id") == null ? null : ctx.tx().byId("entity", (UUID) entity.get("parent_id"));
+        switch (typeName) {
+            case "Shot" -> {
+                if (parent == null) {
+                    return String.valueOf(entity.get("name"));
+                }
+                Row episode = parent.get("parent_id") == null ? null
+                        : ctx.tx().byId("entity", (UUID) parent.get("parent_id"));
+                return (episode == null ? "" : episode.get("name") + " / ") + parent.get("name") + " / "
+                        + entity.get("name");
+            }
+            case "Episode" -> {
+                return String.valueOf(entity.get("name"));
+            }
+            case "Sequence" -> {
+                return (parent == null ? "" : parent.get("name") + " / ") + entity.get("name");
+            }
+            default -> {
+                return typeName + " / " + entity.get("name");
+            }
+        }
+    }
+
+    private static String fullName(Row person) {
+        String first = person.get("first_name") == null ? "" : person.get("first_name").toString();
+        String last = person.get("last_name") == null ? "" : person.get("last_name").toString();
+        return (first + " " + last).trim();
+    }
 }

@@ -32,7 +32,9 @@ public final class ExportRoutes {
                 Route.of("GET", "/export/csv/projects.csv", true, call -> csv(exports(call).projects())),
                 Route.of("GET", "/export/csv/task-types.csv", true, call -> csv(exports(call).taskTypes())),
                 Route.of("GET", "/export/csv/tasks.csv", true, call -> csv(exports(call).tasks())),
-                Route.of("GET", "/export/csv/time-spents.csv", true, call -> csv(exports(call).timeSpents())));
+                Route.of("GET", "/export/csv/time-spents.csv", true, call -> csv(exports(call).timeSpents())),
+                Route.of("GET", "/export/csv/playlists/<playlist_id>", true,
+                        call -> csv(exports(call).playlist(call.param("playlist_id")))));
     }
 
     private static Exports exports(Call call) {
