@@ -111,6 +111,28 @@ class StandaloneLauncherTest {
             ApiClient authed = client.withToken((String) login.map().get("access_token"));
             assertThat(authed.get("/api/data/task-status").list()).extracting(m -> m.get("name"))
                     .contains("Todo", "Work In Progress", "Done");
+
+            // no SMTP configured: the reset mail lands in <data-dir>/outbox as an .eml file, and its link works
+            assertThat(client.post("/api/auth/reset-password", java.util.Map.of("email", admin.group(1))).status())
+                    .isEqualTo(200);
+            Path outbox = dataDir.resolve("outbox");
+            List<Path> mails = List.of();
+            for (int i = 0; i < 200 && mails.isEmpty(); i++) {
+                try (java.util.stream.Stream<Path> files = Files.list(outbox)) {
+                    mails = files.filter(f -> f.toString().endsWith(".eml")).toList();
+                }
+                Thread.sleep(mails.isEmpty() ? 50 : 0);
+            }
+            assertThat(mails).hasSize(1);
+            assertThat(Files.getPosixFilePermissions(mails.get(0)))
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            Matcher token = Pattern.compile("token=([A-Z0-9]{64})").matcher(Files.readString(mails.get(0)));
+            assertThat(token.find()).isTrue();
+            assertThat(client.put("/api/auth/reset-password", java.util.Map.of("email", admin.group(1), "token",
+                    token.group(1), "password", "reset from the outbox", "password2", "reset from the outbox"))
+                    .status()).isEqualTo(200);
+            assertThat(client.post("/api/auth/login", java.util.Map.of("email", admin.group(1), "password",
+                    "reset from the outbox")).status()).isEqualTo(200);
         } finally {
             server.process().destroy(); // SIGTERM
             assertThat(server.process().waitFor(30, TimeUnit.SECONDS)).isTrue();

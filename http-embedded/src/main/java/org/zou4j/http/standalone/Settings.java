@@ -146,7 +146,7 @@ final class Settings {
         try {
             n = Integer.parseInt(v);
         } catch (NumberFormatException e) {
-            throw bad(key, v, "a number");
+            throw bad(key, v, "a number from " + min + " to " + max);
         }
         if (n < min || n > max) {
             throw bad(key, v, "a number from " + min + " to " + max);
