@@ -15,8 +15,12 @@ record UserArea(UserService context, UserTasks tasks, UserFilters filters, UserN
                 UserActivity activity, SearchService search) {
 
     static UserArea create(CrudService crud, EventLog events, AvatarStore avatars) {
+        return create(crud, events, avatars, org.zou4j.internal.hooks.HookSettings.DEFAULT_USER_LIMIT);
+    }
+
+    static UserArea create(CrudService crud, EventLog events, AvatarStore avatars, int userLimit) {
         UserFilters filters = new UserFilters(crud, events);
-        return new UserArea(new UserService(crud, events, filters), new UserTasks(crud, events), filters,
+        return new UserArea(new UserService(crud, events, filters, userLimit), new UserTasks(crud, events), filters,
                 new UserNotifications(crud, events), new UserActivity(crud, events, avatars),
                 new SearchService(crud, events));
     }

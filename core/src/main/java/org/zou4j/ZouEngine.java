@@ -69,6 +69,8 @@ public final class ZouEngine implements AutoCloseable {
     private final AuthService auth;
     private final TwoFactor twoFactor;
     private final SamlService saml;
+    private final String defaultTimezone;
+    private final String defaultLocale;
     private volatile boolean closed;
 
     private ZouEngine(Builder b) {
@@ -76,6 +78,8 @@ public final class ZouEngine implements AutoCloseable {
         this.clock = b.clock;
         this.secretKey = b.secretKey;
         this.pluginsDirectory = b.pluginsDirectory;
+        this.defaultTimezone = b.defaultTimezone;
+        this.defaultLocale = b.defaultLocale;
         this.mapper = new ObjectMapper();
         this.plugins = new PluginHost(pluginsDirectory, this::systemSession, this::events);
         AuthService authService = null;
@@ -85,7 +89,8 @@ public final class ZouEngine implements AutoCloseable {
             authService = new AuthService(database, mapper, clock, secretKey, b.auth, b.twoFactor, b.mailSender);
             AuthService a = authService;
             ModelRegistry registry = new ModelRegistry(Models.ALL, database.schema(), Policies::forModel,
-                    a.hooks(Hooks.configured(HookSettings.defaults().withPasswordHashing(a::hashForStorage))));
+                    a.hooks(Hooks.configured(HookSettings.defaults().withUserLimit(b.userLimit)
+                            .withPasswordHashing(a::hashForStorage))));
             this.events = new EngineEvents(database, mapper, clock, b.eventSettings, ZouEngine::callerOf,
                     this::ensureOpen);
             EventLog eventLog = new EventLog(mapper, clock, events);
@@ -108,7 +113,7 @@ public final class ZouEngine implements AutoCloseable {
             // avatars are pictures of the file store (and, for older set-ups, of the avatar store)
             org.zou4j.user.AvatarStore avatars = org.zou4j.internal.persons.PersonsService.avatars(b.avatars,
                     fileStore);
-            this.user = UserArea.create(crud, eventLog, avatars);
+            this.user = UserArea.create(crud, eventLog, avatars, b.userLimit);
             this.pictures = new org.zou4j.internal.media.PictureService(crud, eventLog, fileStore, b.maxPicturePixels);
             this.previews = new org.zou4j.internal.media.PreviewService(crud, eventLog, fileStore, pictures, comments,
                     attachments, org.zou4j.internal.media.MediaTools.detect(b.ffmpegDirectory, b.movieTimeout,
@@ -423,8 +428,8 @@ public final class ZouEngine implements AutoCloseable {
         config.put("saml_idp_name", saml == null ? "" : saml.settings().idpName());
         config.put("oidc_enabled", false);
         config.put("oidc_idp_name", "");
-        config.put("default_locale", "en_US");
-        config.put("default_timezone", "Europe/Paris");
+        config.put("default_locale", defaultLocale);
+        config.put("default_timezone", defaultTimezone);
         config.put("enforce_2fa", auth.twoFactorSettings().enforce());
         return config;
     }
@@ -602,8 +607,52 @@ public final class ZouEngine implements AutoCloseable {
         private java.time.Duration movieTimeout = java.time.Duration.ofMinutes(30);
         private String moviePreset = "slow";
         private boolean saveMovieSources;
+        private int userLimit = HookSettings.DEFAULT_USER_LIMIT;
+        private String defaultTimezone = "Europe/Paris";
+        private String defaultLocale = "en_US";
 
         private Builder() {
+        }
+
+        /**
+         * Zou's {@code USER_LIMIT} (default 100): the most active persons (bots and guests aside) the studio may have;
+         * creating or activating one more is refused with 400 {@code "User limit reached."}. Admins see it as
+         * {@code user_limit} in {@code /data/user/context}.
+         */
+        public Builder userLimit(int limit) {
+            if (limit < 0) {
+                throw new IllegalArgumentException("userLimit must be >= 0, got " + limit);
+            }
+            this.userLimit = limit;
+            return this;
+        }
+
+        /**
+         * Zou's {@code DEFAULT_TIMEZONE} (default {@code Europe/Paris}), answered by {@code GET /config} for clients
+         * to use when a person has none.
+         *
+         * @throws IllegalArgumentException when it is not a time-zone id such as {@code America/New_York}
+         */
+        public Builder defaultTimezone(String timezone) {
+            Objects.requireNonNull(timezone, "timezone");
+            try {
+                java.time.ZoneId.of(timezone);
+            } catch (java.time.DateTimeException e) {
+                throw new IllegalArgumentException("Unknown time zone: " + timezone
+                        + " (expected an id such as Europe/Paris or America/New_York)", e);
+            }
+            this.defaultTimezone = timezone;
+            return this;
+        }
+
+        /** Zou's {@code DEFAULT_LOCALE} (default {@code en_US}), answered by {@code GET /config}. */
+        public Builder defaultLocale(String locale) {
+            Objects.requireNonNull(locale, "locale");
+            if (!locale.matches("[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*")) {
+                throw new IllegalArgumentException("Not a locale: " + locale + " (expected e.g. en_US or fr_FR)");
+            }
+            this.defaultLocale = locale;
+            return this;
         }
 
         /**

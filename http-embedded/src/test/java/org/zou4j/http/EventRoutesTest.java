@@ -92,6 +92,19 @@ class EventRoutesTest {
     }
 
     @Test
+    void aCallerCannotChooseTheSequenceNumberOfAnEvent() {
+        // Zou's ApiEvent has no seq column: naming it is Zou's 400 for an unknown keyword, and the engine's own
+        // numbering stays intact (a caller-chosen number could take the next engine event's number)
+        ApiClient.Reply refused = admin.post("/api/data/events", Map.of("name", "custom:event", "seq", 1_000_000));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.map()).containsEntry("message", "'seq' is an invalid keyword argument for ApiEvent");
+        ApiClient.Reply update = admin.post("/api/data/departments", Map.of("name", "After seq", "color", "#020202"));
+        assertThat(update.status()).isEqualTo(201);
+        assertThat(admin.get("/api/data/events/last?limit=1").list()).singleElement()
+                .satisfies(e -> assertThat(e).doesNotContainKey("seq").containsEntry("name", "department:new"));
+    }
+
+    @Test
     void theStreamDeliversEventsAndResumesAfterLastEventId() throws Exception {
         Future<List<String[]>> first = READERS.submit(() -> readEvents(adminToken, null, "department:new", 1));
         Thread.sleep(500); // let the stream subscribe

@@ -204,7 +204,7 @@ public final class CrudService {
                 continue;
             }
             Column column = m.table().column(key);
-            if (column == null || rel != null) {
+            if (column == null || rel != null || def.engineFields().contains(key)) {
                 unknown.add(key);
                 continue;
             }

@@ -25,6 +25,7 @@ public final class ModelDef {
     private final Map<String, Choice> choices;
     private final Set<String> emailFields;
     private final Set<String> hiddenFields;
+    private final Set<String> engineFields;
     private final Set<String> adminOnlyFields;
     private final Set<String> protectedFields;
     private final List<Relation> relations;
@@ -43,6 +44,7 @@ public final class ModelDef {
         this.choices = Collections.unmodifiableMap(new LinkedHashMap<>(b.choices));
         this.emailFields = Set.copyOf(b.emailFields);
         this.hiddenFields = Set.copyOf(b.hiddenFields);
+        this.engineFields = Set.copyOf(b.engineFields);
         this.adminOnlyFields = Set.copyOf(b.adminOnlyFields);
         this.protectedFields = Set.copyOf(b.protectedFields);
         this.relations = List.copyOf(b.relations);
@@ -84,6 +86,14 @@ public final class ModelDef {
     /** Columns never serialized to anyone (secrets). */
     public Set<String> hiddenFields() {
         return hiddenFields;
+    }
+
+    /**
+     * Columns of the engine's own (not in Zou's model), hidden and never written by a caller: a body naming one is
+     * refused as an unknown keyword, as Zou, which has no such column, refuses it.
+     */
+    public Set<String> engineFields() {
+        return engineFields;
     }
 
     /**
@@ -162,6 +172,7 @@ public final class ModelDef {
         private final Map<String, Choice> choices = new LinkedHashMap<>();
         private final Set<String> emailFields = new LinkedHashSet<>();
         private final Set<String> hiddenFields = new LinkedHashSet<>();
+        private final Set<String> engineFields = new LinkedHashSet<>();
         private final Set<String> adminOnlyFields = new LinkedHashSet<>();
         private final Set<String> protectedFields = new LinkedHashSet<>();
         private final List<Relation> relations = new ArrayList<>();
@@ -210,6 +221,12 @@ public final class ModelDef {
         public Builder hidden(String... fields) {
             hiddenFields.addAll(List.of(fields));
             return this;
+        }
+
+        /** The engine's own columns: hidden, and a caller's body naming one is refused ({@link #engineFields()}). */
+        public Builder engineOwned(String... fields) {
+            engineFields.addAll(List.of(fields));
+            return hidden(fields);
         }
 
         /** Columns only admins may see or filter on; masked (key absent) for everyone else. */

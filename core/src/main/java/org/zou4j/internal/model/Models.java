@@ -163,10 +163,14 @@ public final class Models {
             .oneToMany("build_jobs", "build_job", "playlist_id")
             .build();
 
-    /** {@code seq} is the engine's commit-order event sequence (V3 migration), never shown to Zou clients. */
+    /**
+     * {@code seq} is the engine's commit-order event sequence (V3 migration), never shown to Zou clients nor taken
+     * from them: a caller-chosen number could take the number of the next engine event (every later write would fail)
+     * or sit beyond the counter; Zou has no such column, so {@code POST /data/events} naming it is Zou's 400.
+     */
     public static final ModelDef API_EVENT = model("api_event", "ApiEvent").route("events")
             .listCap(1000)
-            .hidden("seq")
+            .engineOwned("seq")
             .build();
 
     /** Serialized specially by Zou: the {@code type} column goes out as {@code notification_type} (§3.5). */

@@ -29,10 +29,17 @@ public final class UserService extends UserSupport {
     private static final int USER_LIMIT = 100;
 
     private final UserFilters filters;
+    private final int userLimit;
 
     public UserService(CrudService crud, EventLog events, UserFilters filters) {
+        this(crud, events, filters, USER_LIMIT);
+    }
+
+    /** With Zou's {@code USER_LIMIT} as configured, shown to admins in the context. */
+    public UserService(CrudService crud, EventLog events, UserFilters filters, int userLimit) {
         super(crud, events);
         this.filters = filters;
+        this.userLimit = userLimit;
     }
 
     // ---- context ---------------------------------------------------------------------------------------------------
@@ -62,7 +69,7 @@ public final class UserService extends UserSupport {
                     tx.select("preview_background_file", List.of())));
             c.put("plugins", plugins(ctx));
             if (caller.isAdmin()) {
-                c.put("user_limit", USER_LIMIT);
+                c.put("user_limit", userLimit);
             }
             return c;
         });

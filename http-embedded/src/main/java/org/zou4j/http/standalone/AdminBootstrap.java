@@ -18,11 +18,16 @@ final class AdminBootstrap {
     }
 
     static void run(ZouEngine engine, Map<String, String> env, PrintStream out) {
-        String email = env.get("ZOU_ADMIN_EMAIL");
+        run(engine, env.get("ZOU_ADMIN_EMAIL"), env.get("ZOU_ADMIN_PASSWORD"), out);
+    }
+
+    /** With the e-mail and password as configured (either may be null). */
+    static void run(ZouEngine engine, String configuredEmail, String configuredPassword, PrintStream out) {
+        String email = configuredEmail;
         if (email == null || email.isBlank()) {
             email = DEFAULT_EMAIL;
         }
-        String password = env.get("ZOU_ADMIN_PASSWORD");
+        String password = configuredPassword;
         boolean generated = password == null || password.isEmpty();
         if (generated) {
             byte[] bytes = new byte[15];

@@ -26,33 +26,100 @@ public final class Main {
         }
     }
 
+    /** A started server: its engine, its HTTP server, and how mail leaves it. Closing stops both. */
+    record Running(ZouEngine engine, ZouHttpServer server, String host, String mail) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                server.close();
+            } finally {
+                engine.close();
+            }
+        }
+    }
+
+    /** What {@link #start} gives: a running server, or the exit status of a start that did not happen. */
+    record Started(Running running, int status) {
+    }
+
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        Started started = start(args, env, out, err);
+        if (started.running() == null) {
+            return started.status();
+        }
+        Running running = started.running();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                running.close();
+            } finally {
+                out.println("zou4j stopped");
+                out.flush();
+                stopped.countDown();
+            }
+        }, "zou4j-shutdown"));
+        out.println("zou4j listening on http://" + running.host() + ":" + running.server().port());
+        out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    /**
+     * Resolves the settings, opens the database, binds, creates the first admin of an empty database and says how
+     * mail leaves; prints errors to {@code err}. Exit status 2 for unusable settings, 1 for a start that failed.
+     */
+    static Started start(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         ServeOptions options;
         try {
             options = ServeOptions.parse(args, env);
+        } catch (Settings.ConfigException e) {
+            err.println("zou4j: " + e.getMessage());
+            return new Started(null, 2);
         } catch (IllegalArgumentException e) {
-            if (!"help".equals(e.getMessage())) {
+            boolean help = "help".equals(e.getMessage());
+            if (!help) {
                 err.println("zou4j: " + e.getMessage());
             }
-            err.println(ServeOptions.USAGE);
-            return "help".equals(e.getMessage()) ? 0 : 2;
+            (help ? out : err).println(ServeOptions.usage());
+            return new Started(null, help ? 0 : 2);
         }
-        String sharedKey = env.get("ZOU_SECRET_KEY");
-        if (options.dbUrl() != null && (sharedKey == null || sharedKey.isBlank())) {
+        Settings settings = options.settings();
+        String sharedKey = settings.get(ConfigKeys.SECRET_KEY);
+        if (options.dbUrl() != null && sharedKey == null) {
             // A key generated into each instance's data directory would differ between instances: a token issued
             // by one would be refused by the others.
             err.println("zou4j: --db-url needs ZOU_SECRET_KEY (at least 32 bytes): every instance sharing the"
                     + " database must sign tokens with the same key.");
-            return 2;
+            return new Started(null, 2);
+        }
+        ZouEngine.Builder engineBuilder = ZouEngine.builder();
+        try {
+            StandaloneSetup.configure(engineBuilder, settings);
+            StandaloneSetup.smtpCheck(settings);
+        } catch (Settings.ConfigException e) {
+            err.println("zou4j: " + e.getMessage());
+            return new Started(null, 2);
         }
         ZouEngine engine;
+        StandaloneSetup.Mail mail;
         try {
             DataFiles.createDirectory(options.dataDir());
-            byte[] key = SecretKeyFile.load(options.dataDir(), env.get("ZOU_SECRET_KEY"));
+            byte[] key = SecretKeyFile.load(options.dataDir(), sharedKey);
+            mail = StandaloneSetup.mail(settings, options.dataDir());
+            Map<String, String> dbCredentials = new java.util.HashMap<>();
+            for (String k : new String[] {ConfigKeys.DB_USER, ConfigKeys.DB_PASSWORD}) {
+                if (settings.get(k) != null) {
+                    dbCredentials.put(k, settings.get(k));
+                }
+            }
             StorageBackend storage = options.dbUrl() != null
-                    ? PostgresStorage.fromEnvironment(options.dbUrl(), env)
+                    ? PostgresStorage.fromEnvironment(options.dbUrl(), dbCredentials)
                     : H2Storage.file(options.dataDir());
-            engine = ZouEngine.builder().storage(storage).secretKey(key).initData(true)
+            engine = engineBuilder.storage(storage).secretKey(key).initData(true).mailSender(mail.sender())
                     .pluginsDirectory(options.pluginsDir())
                     .avatarStore(org.zou4j.user.AvatarStore.directory(options.dataDir()))
                     .fileStore(FileStoreConfig.create(env, options.dataDir()))
@@ -60,7 +127,7 @@ public final class Main {
             DataFiles.restrict(options.dataDir());
         } catch (IOException | RuntimeException e) {
             err.println("zou4j: cannot start: " + e.getMessage());
-            return 1;
+            return new Started(null, 1);
         }
         // Bind first: a port in use must not cost the first admin's generated password (printed once).
         ZouHttpServer server;
@@ -69,38 +136,24 @@ public final class Main {
             if (options.uiDir() != null) {
                 builder.uiDirectory(options.uiDir());
             }
+            StandaloneSetup.configure(builder, settings);
             server = builder.build().start();
         } catch (RuntimeException e) {
             err.println("zou4j: cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage());
             engine.close();
-            return 1;
+            return new Started(null, 1);
         }
         try {
-            AdminBootstrap.run(engine, env, out);
+            AdminBootstrap.run(engine, settings.get(ConfigKeys.ADMIN_EMAIL), settings.get(ConfigKeys.ADMIN_PASSWORD),
+                    out);
         } catch (RuntimeException e) {
             err.println("zou4j: cannot create the first admin: " + e.getMessage());
             server.close();
             engine.close();
-            return 1;
+            return new Started(null, 1);
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                server.close();
-                engine.close();
-            } finally {
-                out.println("zou4j stopped");
-                out.flush();
-                stopped.countDown();
-            }
-        }, "zou4j-shutdown"));
-        out.println("zou4j listening on http://" + options.host() + ":" + server.port());
+        out.println("zou4j: " + mail.description());
         out.flush();
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return 0;
+        return new Started(new Running(engine, server, options.host(), mail.description()), 0);
     }
 }

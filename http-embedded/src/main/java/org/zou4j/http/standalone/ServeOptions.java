@@ -1,10 +1,11 @@
 package org.zou4j.http.standalone;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Options of {@code ./zou4j serve}.
+ * Options of {@code ./zou4j serve}, resolved from flags, environment and config file ({@link Settings}).
  *
  * @param host       interface to bind
  * @param port       port to bind
@@ -12,55 +13,61 @@ import java.util.Map;
  * @param pluginsDir plugin jars to load, or null
  * @param dbUrl      a PostgreSQL JDBC URL instead of the embedded H2 database, or null
  * @param uiDir      a built Kitsu ({@code dist/}) to serve at {@code /} beside the API at {@code /api}, or null
+ * @param settings   every setting, for the engine and mail ({@link StandaloneSetup})
  */
-record ServeOptions(String host, int port, Path dataDir, Path pluginsDir, String dbUrl, Path uiDir) {
+record ServeOptions(String host, int port, Path dataDir, Path pluginsDir, String dbUrl, Path uiDir,
+                    Settings settings) {
 
     static final String USAGE = """
-            usage: ./zou4j serve [--port N] [--host H] [--data-dir DIR] [--plugins-dir DIR] [--db-url JDBC_URL]
-                               [--ui-dir DIR]
-              --port N           port to listen on (default 8080; 0 = any free port)
-              --host H           interface to bind (default 127.0.0.1)
-              --data-dir DIR     data directory (default ./zou-data)
-              --plugins-dir DIR  directory of plugin jars to load
-              --db-url URL       jdbc:postgresql://... to use a shared PostgreSQL instead of the embedded H2 database
-                                 (user and password from the URL or ZOU_DB_USER / ZOU_DB_PASSWORD; ZOU_SECRET_KEY
-                                 required, the same on every instance)
-              --ui-dir DIR       a built Kitsu web app (its dist/ directory) to serve at / (the API stays at /api)
-            environment: ZOU_SECRET_KEY, ZOU_ADMIN_EMAIL, ZOU_ADMIN_PASSWORD""";
+            usage: ./zou4j serve [--config FILE] [--port N] [--host H] [--data-dir DIR] [--plugins-dir DIR]
+                               [--db-url JDBC_URL] [--ui-dir DIR]
+              --config FILE      settings file: KEY=value lines (Java properties) with the keys below
+            Each setting below is taken from its flag, else from the environment variable, else from the config file.
+            Zou's own variable names where Zou has the setting (zou/app/config.py).
+            """;
 
-    /** Parses command-line arguments; throws IllegalArgumentException with a message for the user. */
+    /** The usage and every key. */
+    static String usage() {
+        return USAGE + ConfigKeys.help();
+    }
+
+    /**
+     * Parses command-line arguments and merges them with the environment and the config file.
+     *
+     * @throws IllegalArgumentException with a message for the user ({@code "help"} for {@code --help})
+     * @throws Settings.ConfigException for a setting that cannot be used
+     */
     static ServeOptions parse(String[] args, Map<String, String> env) {
-        String host = "127.0.0.1";
-        int port = 8080;
-        Path dataDir = Path.of("zou-data");
-        Path pluginsDir = null;
-        String dbUrl = null;
-        Path uiDir = null;
+        Map<String, String> flags = new LinkedHashMap<>();
+        Path configFile = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (a) {
-                case "--host" -> host = require(a, value);
-                case "--port" -> {
-                    try {
-                        port = Integer.parseInt(require(a, value));
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("--port takes a number: " + value);
-                    }
-                    if (port < 0 || port > 65535) {
-                        throw new IllegalArgumentException("--port must be between 0 and 65535: " + port);
-                    }
-                }
-                case "--data-dir" -> dataDir = Path.of(require(a, value));
-                case "--plugins-dir" -> pluginsDir = Path.of(require(a, value));
-                case "--db-url" -> dbUrl = require(a, value);
-                case "--ui-dir" -> uiDir = Path.of(require(a, value));
+                case "--host" -> flags.put(ConfigKeys.HOST, require(a, value));
+                case "--port" -> flags.put(ConfigKeys.PORT, require(a, value));
+                case "--data-dir" -> flags.put(ConfigKeys.DATA_DIR, require(a, value));
+                case "--plugins-dir" -> flags.put(ConfigKeys.PLUGIN_FOLDER, require(a, value));
+                case "--db-url" -> flags.put(ConfigKeys.DB_URL, require(a, value));
+                case "--ui-dir" -> flags.put(ConfigKeys.UI_DIR, require(a, value));
+                case "--config" -> configFile = Path.of(require(a, value));
                 case "-h", "--help" -> throw new IllegalArgumentException("help");
                 default -> throw new IllegalArgumentException("unknown option: " + a);
             }
             i++;
         }
-        return new ServeOptions(host, port, dataDir, pluginsDir, dbUrl, uiDir);
+        if (flags.containsKey(ConfigKeys.PORT)) {
+            try {
+                Integer.parseInt(flags.get(ConfigKeys.PORT));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--port takes a number: " + flags.get(ConfigKeys.PORT));
+            }
+        }
+        Settings s = Settings.load(flags, env, configFile);
+        int port = s.integer(ConfigKeys.PORT, 8080, 0, 65535);
+        return new ServeOptions(s.get(ConfigKeys.HOST, "127.0.0.1"), port,
+                s.path(ConfigKeys.DATA_DIR, Path.of("zou-data")), s.path(ConfigKeys.PLUGIN_FOLDER, null),
+                s.get(ConfigKeys.DB_URL), s.path(ConfigKeys.UI_DIR, null), s);
     }
 
     private static String require(String option, String value) {

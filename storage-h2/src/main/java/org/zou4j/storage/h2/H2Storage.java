@@ -40,9 +40,11 @@ public final class H2Storage implements StorageBackend {
 
     private final String description;
     private final HikariDataSource pool;
+    private final boolean inMemory;
 
     private H2Storage(String url, String description, int poolSize) {
         this.description = description;
+        this.inMemory = url.startsWith("jdbc:h2:mem:");
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername("sa");
@@ -118,6 +120,13 @@ public final class H2Storage implements StorageBackend {
     /** Shuts the database down cleanly (everything committed is on disk) and releases the pool. */
     @Override
     public void close() {
+        if (!inMemory) {
+            // A file database closes itself cleanly when its last connection closes (DB_CLOSE_DELAY=0). A SHUTDOWN
+            // through a pooled connection would make the pool's own close of that connection fail on H2's side and
+            // leave a zou4j.trace.db ("Database is already closed") after every clean stop.
+            pool.close();
+            return;
+        }
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             s.execute("SHUTDOWN");
         } catch (SQLException e) {
