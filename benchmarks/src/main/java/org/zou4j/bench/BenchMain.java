@@ -801,8 +801,8 @@ public final class BenchMain {
                     Thread.sleep(15_000);
                     double rss = p.rssMb();
                     report.para(String.format(Locale.ROOT, "Resident memory of the server of items 2 and 4 right "
-                            + "after them: %.0f MB; idle 15 s later: %.0f MB (the launcher runs a G1 cycle every 5 s "
-                            + "when none ran, which gives heap grown under load back).", busy, rss));
+                            + "after them: %.0f MB; idle 15 s later: %.0f MB (the launcher's JVM defaults: README, "
+                            + "\"Memory\").", busy, rss));
                     report.target("rss_after_load_mb", busy, 256, true,
                             "resident memory of the server right after items 2 and 4 (MB)");
                 }
