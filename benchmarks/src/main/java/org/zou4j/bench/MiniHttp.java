@@ -37,6 +37,9 @@ final class MiniHttp implements AutoCloseable {
         this.port = port;
     }
 
+    /** Whether any byte of the current response arrived. */
+    private boolean answered;
+
     private void connect() throws IOException {
         if (socket == null) {
             socket = new Socket();
@@ -61,7 +64,24 @@ final class MiniHttp implements AutoCloseable {
     /** Sends one request and reads the whole response. {@code keep}: keep the body bytes (small bodies only). */
     Response send(String method, String target, String token, String json, boolean keep, boolean hash)
             throws IOException {
+        boolean reused = socket != null;
+        try {
+            return sendOnce(method, target, token, json, keep, hash);
+        } catch (IOException e) {
+            if (!reused || answered) {
+                throw e;
+            }
+            // a kept-alive connection the server closed while idle (its idle timeout passed while the other server
+            // of a pair was measured on a loaded machine): not an answer, so send again on a new connection, as
+            // HTTP clients do
+            return sendOnce(method, target, token, json, keep, hash);
+        }
+    }
+
+    private Response sendOnce(String method, String target, String token, String json, boolean keep, boolean hash)
+            throws IOException {
         connect();
+        answered = false;
         byte[] body = json == null ? null : json.getBytes(StandardCharsets.UTF_8);
         StringBuilder head = new StringBuilder(256);
         head.append(method).append(' ').append(target).append(" HTTP/1.1\r\nHost: ").append(host).append(':')
@@ -173,6 +193,7 @@ final class MiniHttp implements AutoCloseable {
         if (n < 0) {
             return false;
         }
+        answered = true;
         lim = n;
         return true;
     }

@@ -201,21 +201,19 @@ public final class AuthService implements AutoCloseable {
         }
         String subject = (String) claims.get("sub");
         UUID personId = tryUuid(subject);
-        Object[] found = db.read(tx -> {
-            if (identity == IdentityType.PERSON && AuthStore.isRevoked(tx, jti)) {
-                throw AuthErrors.revoked();
-            }
-            Row person = personId == null ? null : tx.byId("person", personId);
-            if (identity != IdentityType.PERSON && (person == null || !jti.equals(person.get("jti")))) {
-                throw AuthErrors.revoked(); // only the latest bot / personal token is valid
-            }
-            if (person == null) {
-                throw use == Use.LOGOUT ? AuthErrors.errorLoadingUser(subject) : AuthErrors.notAuthorized();
-            }
-            Set<UUID> departments = mayLogIn(person) ? AuthStore.departments(tx, personId) : Set.of();
-            return new Object[] {person, departments};
-        });
-        Row person = (Row) found[0];
+        // One statement: the revocation, the person and their departments (AuthStore.tokenState). Nothing is cached,
+        // so a logout or a deactivation on any engine over this database is refused by every engine at once.
+        AuthStore.TokenState state = db.read(tx -> AuthStore.tokenState(tx, personId, jti));
+        if (identity == IdentityType.PERSON && state.revoked()) {
+            throw AuthErrors.revoked();
+        }
+        Row person = state.person();
+        if (identity != IdentityType.PERSON && (person == null || !jti.equals(person.get("jti")))) {
+            throw AuthErrors.revoked(); // only the latest bot / personal token is valid
+        }
+        if (person == null) {
+            throw use == Use.LOGOUT ? AuthErrors.errorLoadingUser(subject) : AuthErrors.notAuthorized();
+        }
         if (!mayLogIn(person)) {
             if (identity == IdentityType.PERSON) {
                 // Zou ends the session for good: reactivating the person does not revive it.
@@ -223,9 +221,7 @@ public final class AuthService implements AutoCloseable {
             }
             throw AuthErrors.notAuthorized();
         }
-        @SuppressWarnings("unchecked")
-        Set<UUID> departments = (Set<UUID>) found[1];
-        Caller caller = new Caller(personId, role(person), departments,
+        Caller caller = new Caller(personId, role(person), state.departments(),
                 identity == IdentityType.BOT || Boolean.TRUE.equals(person.get("is_bot")));
         VerifiedToken verified = new VerifiedToken(claims, identity, jti, person, caller);
         if (verified.restrictedTo2faSetup() && !use.allowsRestricted) {

@@ -2,6 +2,7 @@ package org.zou4j.internal.crud;
 
 import java.sql.SQLException;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,6 +10,7 @@ import java.util.UUID;
 import org.zou4j.ZouException;
 import org.zou4j.internal.model.Relation;
 import org.zou4j.internal.sql.Filter;
+import org.zou4j.internal.sql.RawJson;
 import org.zou4j.internal.sql.Row;
 
 /**
@@ -19,10 +21,15 @@ import org.zou4j.internal.sql.Row;
  * at a row of project B and read B's row back nested in their own (Zou judges only the stored row).
  *
  * <p>Admins read everything and are not checked. Unknown ids are left to the write (the database's foreign key, or
- * Zou's silent drop of unknown collection ids); on update, references left unchanged are not re-checked. Referenced
+ * Zou's silent drop of unknown collection ids); on update, references left unchanged are not re-checked. Ids held
+ * inside JSON columns ({@link org.zou4j.internal.model.ModelDef#jsonIds}, e.g. a playlist's
+ * {@code shots[].preview_file_id}, a comment reply's {@code person_id}) are checked the same way. Referenced
  * tables that no route serves have no read rule to compare with and are not checked.
  */
 final class ReferenceCheck {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private ReferenceCheck() {
     }
 
@@ -48,6 +55,11 @@ final class ReferenceCheck {
                         }
                     }
                 }
+                continue;
+            }
+            Map<String, String> jsonKeys = m.def().jsonIds().get(key);
+            if (jsonKeys != null) {
+                checkJson(ctx, jsonKeys, e.getValue(), current == null ? null : current.get(key));
                 continue;
             }
             List<String> tables = m.referencedTables(key);
@@ -87,6 +99,67 @@ final class ReferenceCheck {
         }
         if (strict) {
             throw ZouException.notFound();
+        }
+    }
+
+    /**
+     * The ids written inside a JSON column (declared keys at any depth: an id or a list of ids): each one the stored
+     * value did not already hold must be readable.
+     */
+    private static void checkJson(HookContext ctx, Map<String, String> keys, Object written, Object stored)
+            throws SQLException {
+        Map<UUID, String> ids = new LinkedHashMap<>();
+        collect(parse(written), keys, ids);
+        if (ids.isEmpty()) {
+            return;
+        }
+        Map<UUID, String> kept = new LinkedHashMap<>();
+        collect(parse(stored), keys, kept);
+        for (Map.Entry<UUID, String> id : ids.entrySet()) {
+            if (!kept.containsKey(id.getKey())) {
+                requireReadable(ctx, List.of(id.getValue()), id.getKey(), false);
+            }
+        }
+    }
+
+    private static Object parse(Object value) {
+        if (value instanceof RawJson json) {
+            try {
+                return JSON.readValue(json.text(), Object.class);
+            } catch (java.io.IOException e) {
+                return null; // not JSON: nothing to check (the write refuses it, or stores what it was given)
+            }
+        }
+        return value;
+    }
+
+    private static void collect(Object node, Map<String, String> keys, Map<UUID, String> ids) {
+        if (node instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                String table = e.getKey() instanceof String k ? keys.get(k) : null;
+                if (table != null) {
+                    if (e.getValue() instanceof List<?> list) {
+                        for (Object o : list) {
+                            putId(o, table, ids);
+                        }
+                    } else {
+                        putId(e.getValue(), table, ids);
+                    }
+                } else {
+                    collect(e.getValue(), keys, ids);
+                }
+            }
+        } else if (node instanceof List<?> list) {
+            for (Object o : list) {
+                collect(o, keys, ids);
+            }
+        }
+    }
+
+    private static void putId(Object o, String table, Map<UUID, String> ids) {
+        UUID id = asId(o);
+        if (id != null) {
+            ids.putIfAbsent(id, table);
         }
     }
 

@@ -31,6 +31,7 @@ public final class ModelDef {
     private final List<Relation> relations;
     private final List<NestedObject> nestedObjects;
     private final Map<String, List<String>> references;
+    private final Map<String, Map<String, String>> jsonIds;
     private final String eventPrefix;
     private final String eventIdKey;
     private final boolean emitsEvents;
@@ -50,6 +51,7 @@ public final class ModelDef {
         this.relations = List.copyOf(b.relations);
         this.nestedObjects = List.copyOf(b.nestedObjects);
         this.references = Collections.unmodifiableMap(new LinkedHashMap<>(b.references));
+        this.jsonIds = Collections.unmodifiableMap(new LinkedHashMap<>(b.jsonIds));
         this.eventPrefix = b.eventPrefix != null ? b.eventPrefix : table.replace('_', '-');
         this.eventIdKey = b.eventIdKey != null ? b.eventIdKey : table + "_id";
         this.emitsEvents = b.emitsEvents;
@@ -135,6 +137,15 @@ public final class ModelDef {
         return references;
     }
 
+    /**
+     * Ids held inside JSON columns: column name to (key inside the JSON objects of that column, at any depth, to the
+     * table its id or id list points at), e.g. {@code playlist.shots[].preview_file_id -> preview_file}. Written ids are
+     * checked for read access like reference columns.
+     */
+    public Map<String, Map<String, String>> jsonIds() {
+        return jsonIds;
+    }
+
     /** Event name prefix, e.g. {@code task-type} for {@code task-type:new}. */
     public String eventPrefix() {
         return eventPrefix;
@@ -178,6 +189,7 @@ public final class ModelDef {
         private final List<Relation> relations = new ArrayList<>();
         private final List<NestedObject> nestedObjects = new ArrayList<>();
         private final Map<String, List<String>> references = new LinkedHashMap<>();
+        private final Map<String, Map<String, String>> jsonIds = new LinkedHashMap<>();
         private String eventPrefix;
         private String eventIdKey;
         private boolean emitsEvents = true;
@@ -273,6 +285,22 @@ public final class ModelDef {
          */
         public Builder refersTo(String column, String... tables) {
             references.put(column, List.of(tables));
+            return this;
+        }
+
+        /**
+         * Ids inside the JSON column {@code column}: {@code keyTablePairs} alternates a key of the JSON objects found
+         * in it (at any depth) and the table the key's id, or list of ids, points at.
+         */
+        public Builder jsonIds(String column, String... keyTablePairs) {
+            if (keyTablePairs.length == 0 || keyTablePairs.length % 2 != 0) {
+                throw new IllegalArgumentException("key/table pairs expected");
+            }
+            Map<String, String> keys = new LinkedHashMap<>();
+            for (int i = 0; i < keyTablePairs.length; i += 2) {
+                keys.put(keyTablePairs[i], keyTablePairs[i + 1]);
+            }
+            jsonIds.put(column, Collections.unmodifiableMap(keys));
             return this;
         }
 

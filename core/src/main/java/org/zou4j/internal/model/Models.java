@@ -133,6 +133,8 @@ public final class Models {
 
     public static final ModelDef COMMENT = model("comment", "Comment").route("comments")
             .refersTo("object_id", "task", "entity")
+            // a reply: {"id", "person_id", "text", "mentions": [person ids], "department_mentions": [...], ...}
+            .jsonIds("replies", "person_id", "person", "mentions", "person", "department_mentions", "department")
             .protect("mentions", "department_mentions")
             .manyToMany("previews", "comment_preview_link", "comment", "preview_file", "preview_file")
             .manyToMany("mentions", "comment_mentions", "comment", "person", "person")
@@ -161,6 +163,8 @@ public final class Models {
     public static final ModelDef PLAYLIST = model("playlist", "Playlist").route("playlists")
             .choice("for_entity", Choices.PLAYLIST_FOR_ENTITY, PLAYLIST_FOR_ENTITY_MESSAGE)
             .oneToMany("build_jobs", "build_job", "playlist_id")
+            // Kitsu's entries: {"entity_id", "preview_file_id"} (older clients: "id" for the entity)
+            .jsonIds("shots", "entity_id", "entity", "preview_file_id", "preview_file", "id", "entity")
             .build();
 
     /**

@@ -29,6 +29,9 @@ public final class Database {
     private final Schema schema;
     private final SqlRenderer renderer;
     private final SqlCache sqlCache = new SqlCache();
+    /** One row reader per table (the schema is fixed once the database is open). */
+    private final java.util.concurrent.ConcurrentHashMap<String, RowReader> rowReaders =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private Database(StorageBackend backend, Schema schema) {
         this.backend = backend;
@@ -84,6 +87,11 @@ public final class Database {
 
     SqlRenderer renderer() {
         return renderer;
+    }
+
+    RowReader rowReader(org.zou4j.internal.schema.TableSchema table) {
+        RowReader r = rowReaders.get(table.name());
+        return r != null ? r : rowReaders.computeIfAbsent(table.name(), k -> new RowReader(table));
     }
 
     SqlCache sqlCache() {

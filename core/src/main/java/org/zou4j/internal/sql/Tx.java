@@ -101,7 +101,7 @@ public final class Tx {
         TableSchema t = table(table);
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement ps = prepareSelect(t, filters, order, limit, offset); ResultSet rs = ps.executeQuery()) {
-            RowReader reader = new RowReader(t);
+            RowReader reader = db.rowReader(t);
             while (rs.next()) {
                 rows.add(reader.read(rs));
             }
@@ -397,6 +397,27 @@ public final class Tx {
                 return work.read(rs);
             }
         }
+    }
+
+    /**
+     * The select list of all of {@code table}'s columns, in schema order, each qualified with {@code alias} and quoted,
+     * for hand-written joins whose first columns are read back with {@link #readRow}.
+     */
+    public String selectList(String table, String alias) {
+        TableSchema t = table(table);
+        StringBuilder sb = new StringBuilder();
+        for (Column c : t.columns()) {
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            sb.append(alias).append(".\"").append(c.name()).append('"');
+        }
+        return sb.toString();
+    }
+
+    /** The row of {@code table} in the first columns of the current result row (selected by {@link #selectList}). */
+    public Row readRow(String table, ResultSet rs) throws SQLException {
+        return db.rowReader(table(table)).read(rs);
     }
 
     /** A sort key. */

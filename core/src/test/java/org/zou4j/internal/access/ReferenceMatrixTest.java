@@ -146,6 +146,97 @@ class ReferenceMatrixTest {
         assertThat(refused).isGreaterThan(40);
     }
 
+    /** The route serving {@code table}, when the fixture has rows of it. */
+    private static String routeOfTable(String table) {
+        BoundModel target = EngineInternals.crud(f.engine).models().find(table);
+        return target != null && target.def().route() != null && !f.labelsOf(target.def().route()).isEmpty()
+                ? target.def().route() : null;
+    }
+
+    /**
+     * Issue #18: ids inside JSON columns (a playlist's {@code shots[].preview_file_id}, a comment reply's
+     * {@code person_id}...) are references too. For every model declaring some, every caller who may update a row
+     * writes each declared key holding the id of a row they cannot read: refused as that row's GET answers them, and
+     * the stored JSON is unchanged.
+     */
+    @Test
+    void idsInsideJsonColumnsCannotPointAtRowsTheCallerCannotRead() {
+        List<String> cases = new ArrayList<>();
+        for (BoundModel m : EngineInternals.crud(f.engine).models().routes().values()) {
+            String route = m.def().route();
+            for (Map.Entry<String, Map<String, String>> column : m.def().jsonIds().entrySet()) {
+                for (String label : f.labelsOf(route)) {
+                    for (String who : CALLERS) {
+                        Session caller = f.asLabel(who);
+                        try {
+                            caller.data(route).update(f.id(label), Map.of());
+                        } catch (ZouException e) {
+                            continue;
+                        }
+                        for (Map.Entry<String, String> key : column.getValue().entrySet()) {
+                            String targetRoute = routeOfTable(key.getValue());
+                            Foreign foreign = targetRoute == null ? null : unreadable(caller, targetRoute);
+                            if (foreign == null) {
+                                continue;
+                            }
+                            Map<String, Object> before = stored(route, f.id(label));
+                            String name = route + "." + column.getKey() + "[]." + key.getKey() + " as " + who
+                                    + " on " + label + " -> " + foreign.label();
+                            // nested one level down, as Kitsu writes them: a list of objects
+                            Map<String, Object> body = Map.of(column.getKey(),
+                                    List.of(Map.of(key.getKey(), foreign.id())));
+                            try {
+                                caller.data(route).update(f.id(label), body);
+                                Object after = stored(route, f.id(label)).get(column.getKey());
+                                assertThat(String.valueOf(after)).as(name).doesNotContain(foreign.id());
+                            } catch (ZouException e) {
+                                assertThat(e.httpStatus()).as(name).isIn(foreign.status(), 400);
+                                assertThat(stored(route, f.id(label))).as(name).isEqualTo(before);
+                                cases.add(name);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(cases).anyMatch(c -> c.startsWith("playlists.shots[].preview_file_id as manager"));
+    }
+
+    @Test
+    void playlistShotsOfTheCallersProjectAreAcceptedAndStoredForeignIdsStay() {
+        Session manager = f.as("manager");
+        List<Map<String, Object>> own = List.of(Map.of("entity_id", f.id("A1"), "preview_file_id", f.id("PF1")));
+        manager.data("playlists").update(f.id("PL1"), Map.of("shots", own));
+        assertThat(f.sys.data("playlists").get(f.id("PL1")).get("shots")).isEqualTo(own);
+        // a foreign id put there by an admin is not re-judged when the manager keeps it (as unchanged references)
+        List<Map<String, Object>> mixed = List.of(
+                Map.of("entity_id", f.id("QA"), "preview_file_id", f.id("PFQ")));
+        f.sys.data("playlists").update(f.id("PL1"), Map.of("shots", mixed));
+        List<Map<String, Object>> more = new ArrayList<>(mixed);
+        more.addAll(own);
+        manager.data("playlists").update(f.id("PL1"), Map.of("shots", more));
+        assertThat(f.sys.data("playlists").get(f.id("PL1")).get("shots")).isEqualTo(more);
+        // older clients name the entity "id"
+        manager.data("playlists").update(f.id("PL1"), Map.of("shots", own));
+        assertThatThrownBy(() -> manager.data("playlists").update(f.id("PL1"),
+                Map.of("shots", List.of(Map.of("id", f.id("QA"), "preview_file_id", f.id("PF1"))))))
+                .isInstanceOf(ZouException.class);
+        assertThat(f.sys.data("playlists").get(f.id("PL1")).get("shots")).isEqualTo(own);
+        // a creation with a foreign preview is refused and creates nothing (the same without it is accepted)
+        Entry plain = manager.data("playlists").create(Map.of("name", "new", "project_id", f.id("P"),
+                "shots", own));
+        f.sys.data("playlists").delete(plain.id(), true);
+        long count = f.sys.data("playlists").list(Query.all()).size();
+        assertThatThrownBy(() -> manager.data("playlists").create(Map.of("name", "new", "project_id", f.id("P"),
+                "shots", List.of(Map.of("entity_id", f.id("A1"), "preview_file_id", f.id("PFQ"))))))
+                .isInstanceOf(ZouException.class);
+        assertThatThrownBy(() -> manager.data("playlists").create(Map.of("name", "new", "project_id", f.id("P"),
+                "shots", List.of(Map.of("id", f.id("QA"), "preview_file_id", f.id("PF1"))))))
+                .isInstanceOf(ZouException.class);
+        assertThat(f.sys.data("playlists").list(Query.all()).size()).isEqualTo(count);
+        f.sys.data("playlists").update(f.id("PL1"), Map.of("shots", List.of()));
+    }
+
     @Test
     void creationsCannotPointAtRowsTheCallerCannotRead() {
         int refused = 0;

@@ -3,6 +3,7 @@ package org.zou4j.http.internal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,11 +12,20 @@ import java.util.TreeSet;
 /**
  * Matches request paths to routes: served at {@code /} and under {@code /api}, with or without a trailing slash;
  * literal segments take precedence over {@code <param>} segments; a path that exists for other methods answers 405.
+ *
+ * <p>Routes are indexed by segment count and first segment (a literal, or any for a route starting with a
+ * parameter), so a request looks only at the handful of routes of its own shape instead of every route (the router
+ * used to scan all of them, building a parameter map for each candidate, on every request). The methods a path
+ * answers ({@code Allow}) are only worked out for a 405 or an OPTIONS request.
  */
 public final class Router {
-    private final List<Route> routes = new ArrayList<>();
+    private static final List<Route> NONE = List.of();
 
-    private final java.util.Set<String> shapes = new java.util.HashSet<>();
+    private final Set<String> shapes = new HashSet<>();
+    /** Segment count, then first literal segment: the routes of that shape, in the order they were added. */
+    private final Map<Integer, Map<String, List<Route>>> byFirst = new HashMap<>();
+    /** Segment count: the routes whose first segment is a parameter. */
+    private final Map<Integer, List<Route>> paramFirst = new HashMap<>();
 
     /**
      * Adds a route.
@@ -32,7 +42,14 @@ public final class Router {
             throw new IllegalStateException("Two routes serve " + route.method() + " /"
                     + String.join("/", route.segments()));
         }
-        routes.add(route);
+        int size = route.segments().size();
+        if (size > 0 && route.isParam(0)) {
+            paramFirst.computeIfAbsent(size, k -> new ArrayList<>()).add(route);
+        } else {
+            String first = size == 0 ? "" : route.segments().get(0);
+            byFirst.computeIfAbsent(size, k -> new HashMap<>()).computeIfAbsent(first, k -> new ArrayList<>())
+                    .add(route);
+        }
     }
 
     public void addAll(List<Route> more) {
@@ -57,56 +74,101 @@ public final class Router {
     }
 
     public Match match(String method, List<String> pathSegments) {
-        // empty segments come from a trailing slash (or doubled slashes): Zou accepts both forms
-        List<String> segments = pathSegments.stream().filter(s -> !s.isEmpty()).toList();
-        if (!segments.isEmpty() && segments.get(0).equals("api")) {
-            segments = segments.subList(1, segments.size());
-        }
+        List<String> segments = normalize(pathSegments);
         String effective = method.equals("HEAD") ? "GET" : method;
+        List<Route> literal = candidates(segments);
+        List<Route> param = paramFirst.getOrDefault(segments.size(), NONE);
         Route best = null;
-        Map<String, String> bestParams = null;
         boolean pathKnown = false;
+        for (int pass = 0; pass < 2; pass++) {
+            for (Route r : pass == 0 ? literal : param) {
+                if (!matches(r, segments)) {
+                    continue;
+                }
+                pathKnown = true;
+                // A literal route of another method must not hide a parameter route of this method (Zou: PUT
+                // /data/projects/all reaches the CRUD instance route): the method is filtered first.
+                if (r.method().equals(effective) && (best == null || r.literalCount() > best.literalCount())) {
+                    best = r;
+                }
+            }
+        }
+        if (best != null) {
+            return new Match(best, params(best, segments), true, Set.of());
+        }
+        if (!pathKnown) {
+            return new Match(null, Map.of(), false, Set.of());
+        }
         Set<String> allowed = new TreeSet<>();
-        for (Route r : routes) {
-            Map<String, String> params = matchPath(r, segments);
-            if (params == null) {
-                continue;
-            }
-            pathKnown = true;
-            allowed.add(r.method());
-            if (r.method().equals("GET")) {
-                allowed.add("HEAD");
-            }
-            if (!r.method().equals(effective)) {
-                continue;
-            }
-            if (best == null || r.literalCount() > best.literalCount()) {
-                best = r;
-                bestParams = params;
+        for (int pass = 0; pass < 2; pass++) {
+            for (Route r : pass == 0 ? literal : param) {
+                if (matches(r, segments)) {
+                    allowed.add(r.method());
+                    if (r.method().equals("GET")) {
+                        allowed.add("HEAD");
+                    }
+                }
             }
         }
-        // A literal route of another method must not hide a parameter route of this method (Zou: PUT /data/projects/all
-        // reaches the CRUD instance route), which the loop above already ensures by filtering on method first.
-        if (pathKnown) {
-            allowed.add("OPTIONS");
-        }
-        return new Match(best, bestParams == null ? Map.of() : bestParams, pathKnown,
-                Collections.unmodifiableSet(allowed));
+        allowed.add("OPTIONS");
+        return new Match(null, Map.of(), true, Collections.unmodifiableSet(allowed));
     }
 
-    private static Map<String, String> matchPath(Route r, List<String> segments) {
-        if (r.segments().size() != segments.size()) {
-            return null;
+    /** Empty segments come from a trailing slash (or doubled slashes): Zou accepts both forms; {@code /api} too. */
+    private static List<String> normalize(List<String> pathSegments) {
+        int start = 0;
+        while (start < pathSegments.size() && pathSegments.get(start).isEmpty()) {
+            start++;
         }
-        Map<String, String> params = new HashMap<>();
-        for (int i = 0; i < segments.size(); i++) {
-            String pattern = r.segments().get(i);
-            if (r.isParam(i)) {
-                params.put(pattern.substring(1, pattern.length() - 1), segments.get(i));
-            } else if (!pattern.equals(segments.get(i))) {
-                return null;
+        boolean api = start < pathSegments.size() && pathSegments.get(start).equals("api");
+        boolean clean = true;
+        for (int i = start; i < pathSegments.size(); i++) {
+            if (pathSegments.get(i).isEmpty()) {
+                clean = false;
+                break;
             }
         }
-        return params;
+        if (clean) {
+            return pathSegments.subList(api ? start + 1 : start, pathSegments.size());
+        }
+        List<String> out = new ArrayList<>(pathSegments.size());
+        for (String s : pathSegments) {
+            if (!s.isEmpty()) {
+                out.add(s);
+            }
+        }
+        return api ? out.subList(1, out.size()) : out;
+    }
+
+    private List<Route> candidates(List<String> segments) {
+        Map<String, List<Route>> bySize = byFirst.get(segments.size());
+        if (bySize == null) {
+            return NONE;
+        }
+        return bySize.getOrDefault(segments.isEmpty() ? "" : segments.get(0), NONE);
+    }
+
+    private static boolean matches(Route r, List<String> segments) {
+        List<String> pattern = r.segments();
+        for (int i = 0; i < segments.size(); i++) {
+            if (!r.isParam(i) && !pattern.get(i).equals(segments.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Map<String, String> params(Route r, List<String> segments) {
+        Map<String, String> params = null;
+        for (int i = 0; i < segments.size(); i++) {
+            if (r.isParam(i)) {
+                if (params == null) {
+                    params = new HashMap<>(4);
+                }
+                String pattern = r.segments().get(i);
+                params.put(pattern.substring(1, pattern.length() - 1), segments.get(i));
+            }
+        }
+        return params == null ? Map.of() : params;
     }
 }

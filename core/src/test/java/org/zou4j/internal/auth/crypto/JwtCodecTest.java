@@ -226,4 +226,42 @@ class JwtCodecTest {
     private static String b64(String json) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
+
+    /** A clock the test moves. */
+    private static final class MovingClock extends Clock {
+        private volatile Instant now;
+
+        MovingClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void aTokenVerifiedBeforeIsStillRefusedOnceExpiredAndATamperedCopyIsNeverAccepted() {
+        MovingClock clock = new MovingClock(Instant.ofEpochSecond(IAT + 3600));
+        JwtCodec moving = new JwtCodec(KEY_BYTES, clock);
+        assertThat(moving.decode(PYJWT_ACCESS)).containsEntry("type", "access");
+        assertThat(moving.decode(PYJWT_ACCESS)).containsEntry("type", "access"); // the remembered verification
+        String tampered = PYJWT_ACCESS.substring(0, PYJWT_ACCESS.length() - 2) + "AA";
+        assertThatThrownBy(() -> moving.decode(tampered)).isInstanceOf(TokenException.class);
+        assertThatThrownBy(() -> moving.decode(tampered)).isInstanceOf(TokenException.class);
+        clock.now = Instant.ofEpochSecond(EXP + 3600);
+        assertThatThrownBy(() -> moving.decode(PYJWT_ACCESS)).isInstanceOf(TokenException.class)
+                .hasMessageContaining("expired");
+    }
 }
