@@ -92,7 +92,9 @@ final class CsvTable {
                 .with(CsvParser.Feature.WRAP_AS_ARRAY).with(schema).readValues(text)) {
             while (it.hasNextValue()) {
                 List<String> cells = it.nextValue();
-                int line = it.getCurrentLocation().getLineNr();
+                // the reader stands after the row: at the start of the next line unless the file ends there
+                var at = it.getCurrentLocation();
+                int line = at.getColumnNr() <= 1 && at.getLineNr() > 1 ? at.getLineNr() - 1 : at.getLineNr();
                 if (cells.isEmpty() || cells.size() == 1 && cells.get(0).isEmpty()) {
                     continue; // DictReader skips blank lines
                 }

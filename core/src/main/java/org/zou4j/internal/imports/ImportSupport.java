@@ -83,9 +83,15 @@ final class ImportSupport {
         if (!found.isEmpty()) {
             return found.get(0);
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", name);
-        return crud.insert(ctx, model("entity_type"), body);
+        // as Zou's get_or_create helpers: any caller allowed to import may add the type it names
+        UUID id = UUID.randomUUID();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", id);
+        row.put("created_at", ctx.now());
+        row.put("updated_at", ctx.now());
+        row.put("name", name);
+        ctx.tx().insert("entity_type", row);
+        return ctx.tx().byId("entity_type", id);
     }
 
     static boolean isTemporal(String typeName) {
