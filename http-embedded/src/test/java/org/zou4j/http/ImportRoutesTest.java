@@ -327,6 +327,72 @@ class ImportRoutesTest {
         assertThat(upload(fx.newUser("Artist", "user"), path, "e.csv", "Parent;Entity\n").status()).isEqualTo(403);
     }
 
+    // Zou: test_import_assets_with_metadata / assignations (descriptor columns, person cells by full name or e-mail)
+    @Test
+    void assetsCsvFillsDescriptorsAndAssignsPersons() {
+        String p = project("Meta", "short");
+        ApiClient.Reply d1 = admin.post("/api/data/projects/" + p + "/metadata-descriptors", Map.of("name",
+                "Difficulty", "entity_type", "Asset", "data_type", "string"));
+        assertThat(d1.status()).as(d1.text()).isIn(200, 201);
+        ApiClient.Reply d2 = admin.post("/api/data/projects/" + p + "/metadata-descriptors", Map.of("name",
+                "Outsourced", "entity_type", "Asset", "data_type", "boolean"));
+        assertThat(d2.status()).as(d2.text()).isIn(200, 201);
+        String artistId = fx.person("Assignee", "user");
+        String artistEmail = fx.email(artistId);
+        ApiClient.Reply r = upload(admin, "/api/import/csv/projects/" + p + "/assets", "a.csv",
+                "Type;Name;Difficulty;Outsourced;Modeling;Modeling assignations\n"
+                        + "Props;Lamp;hard;yes;;" + artistEmail.toUpperCase(java.util.Locale.ROOT) + "\n");
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        Map<String, Object> lamp = r.list().get(0);
+        assertThat(data(lamp)).containsEntry("difficulty", "hard").containsEntry("outsourced", "true");
+        Map<String, Object> task = tasksOf(id(lamp)).get(0);
+        assertThat(admin.get("/api/data/tasks/" + id(task)).map().get("assignees")).isEqualTo(List.of(artistId));
+        assertThat(admin.get("/api/data/projects/" + p).map().get("team").toString()).contains(artistId);
+
+        ApiClient.Reply unknown = upload(admin, "/api/import/csv/projects/" + p + "/assets", "a.csv",
+                "Type;Name;Modeling assignations\nProps;Chair;Nobody Here\n");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.map()).containsEntry("message", "Person not found for Nobody Here");
+        ApiClient.Reply badBool = upload(admin, "/api/import/csv/projects/" + p + "/assets", "a.csv",
+                "Type;Name;Outsourced\nProps;Chair;maybe\n");
+        assertThat(badBool.status()).isEqualTo(400);
+        assertThat(badBool.map()).containsEntry("message", "A value is invalid: invalid truth value 'maybe'");
+        assertThat(assets(p)).extracting(a -> a.get("name")).containsExactly("Lamp");
+    }
+
+    // Zou: OTIOImportEpisodeResource (a TV show's episode: sequences made in it) and estimations by supervisors
+    @Test
+    void otioIntoAnEpisodeAndSupervisorEstimations() {
+        String p = project("OtioTv", "tvshow");
+        String episode = id(admin.post("/api/data/projects/" + p + "/episodes", Map.of("name", "E07")).map());
+        ApiClient.Reply r = upload(admin, "/api/import/otio/projects/" + p + "/episodes/" + episode, "cut.otio",
+                otioTimeline().getBytes(StandardCharsets.UTF_8),
+                Map.of("naming_convention", "${sequence_name}-${shot_name}"));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        List<Map<String, Object>> sequences = admin.get("/api/data/episodes/" + episode + "/sequences").list();
+        assertThat(sequences).extracting(q -> q.get("name")).containsExactly("SQ01");
+        assertThat(admin.get("/api/data/episodes/" + episode + "/shots").list()).hasSize(2);
+        assertThat(upload(admin, "/api/import/otio/projects/" + p + "/episodes/" + UUID.randomUUID(), "cut.otio",
+                otioTimeline()).status()).isEqualTo(404);
+
+        String supervisorId = fx.person("Super", "supervisor");
+        String team = fx.projectWithTeam("Sup", supervisorId);
+        assertThat(admin.post("/api/data/task-type-links", Map.of("project_id", team, "task_type_id", animation))
+                .status()).isEqualTo(201);
+        ApiClient.Reply shots = upload(admin, "/api/import/csv/projects/" + team + "/shots", "s.csv",
+                "Sequence;Name\nSQ01;SH010\n");
+        String shot = id(shots.list().get(0));
+        ApiClient supervisor = fx.client(fx.email(supervisorId));
+        ApiClient.Reply est = upload(supervisor, "/api/import/csv/projects/" + team + "/task-types/" + animation
+                + "/estimations", "e.csv", "Parent;Entity;Estimation;Drawings\nSQ01;SH010;0.5;12\n");
+        assertThat(est.status()).as(est.text()).isEqualTo(201);
+        Map<String, Object> task = tasksOf(shot).get(0);
+        assertThat(((Number) task.get("estimation")).doubleValue()).isEqualTo(240.0);
+        assertThat(task.get("nb_drawings")).isEqualTo(12);
+        assertThat(upload(supervisor, "/api/import/csv/projects/" + team + "/shots", "s.csv",
+                "Sequence;Name\nSQ01;SH020\n").status()).isEqualTo(403);
+    }
+
     private static String otioTimeline() {
         return """
                 {"OTIO_SCHEMA": "Timeline.1", "name": "cut", "global_start_time": null,

@@ -354,8 +354,17 @@ final class CsvOtherImports {
             changes.put("data", e.descriptors.apply(row, s.dataOf(task)));
         }
         if (!changes.isEmpty()) {
-            Row after = s.crud().update(e.ctx, s.model("task"), task, changes);
-            e.tasks.put(entityId, after);
+            // Zou's update_task: the resource checked the task type access, the service writes as is
+            Map<String, Object> values = new LinkedHashMap<>();
+            var table = s.model("task").table();
+            for (Map.Entry<String, Object> c : changes.entrySet()) {
+                values.put(c.getKey(), s.crud().values().fromJson(table.column(c.getKey()), c.getValue()));
+            }
+            values.put("updated_at", e.ctx.now());
+            e.ctx.tx().updateById("task", task.id(), values);
+            e.ctx.events().emit("task:update", Map.of("task_id", task.id().toString()),
+                    (UUID) task.get("project_id"));
+            e.tasks.put(entityId, e.ctx.tx().byId("task", task.id()));
         }
     }
 
