@@ -223,8 +223,9 @@ class ImportRoutesTest {
         assertThat(tasksOf(id(r.list().get(1)))).singleElement()
                 .satisfies(t -> assertThat(t.get("task_status_id")).isEqualTo(todo));
 
-        ApiClient.Reply again = upload(admin, "/import/csv/projects/" + p + "/shots?update=true", "s.csv",
-                "Episode,Sequence,Name,Frames\nE01,SQ01,SH010,12\n");
+        ApiClient.Reply again = upload(admin, "/import/csv/projects/" + p + "/shots", "s.csv",
+                "Episode,Sequence,Name,Frames\nE01,SQ01,SH010,12\n".getBytes(StandardCharsets.UTF_8),
+                Map.of("update", "true")); // the flag as a form field
         assertThat(again.status()).isEqualTo(201);
         assertThat(again.list()).singleElement().satisfies(s -> {
             assertThat(s.get("id")).isEqualTo(id(sh010));

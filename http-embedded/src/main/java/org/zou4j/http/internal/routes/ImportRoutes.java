@@ -86,11 +86,12 @@ public final class ImportRoutes {
                 file.content(), convention, bool(matchCase, true)));
     }
 
-    /** Zou's {@code update} flag: the query string, else a form field. */
+    /** Zou's {@code update} flag (also read as {@code update_existing}): the query string, else a form field. */
     private static boolean update(Call call) {
-        String v = call.query().first("update").orElse(null);
+        String v = call.query().first("update").or(() -> call.query().first("update_existing")).orElse(null);
         if (v == null && FormBody.isForm(call)) {
-            v = FormBody.read(call).first("update");
+            FormBody form = FormBody.read(call);
+            v = form.first("update") != null ? form.first("update") : form.first("update_existing");
         }
         return bool(v, false);
     }
