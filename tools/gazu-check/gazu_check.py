@@ -429,6 +429,36 @@ def main(argv):
 
     # --- clean-up as admin ------------------------------------------------------------------------
     run.step("client", "log_in(admin)", lambda: gazu.log_in(email, password))
+
+    # --- imports (source blueprint): CSV, OTIO, Kitsu sync, in a project of their own --------------------------------
+    s["imp"] = run.step("project", "new_project(imports)", lambda: gazu.project.new_project("Imports " + tag))
+    run.step("project", "add_task_type(imports)", lambda: gazu.project.add_task_type(s["imp"], s["tt_anim"], 1))
+    tmp = tempfile.mkdtemp()
+    assets_csv = os.path.join(tmp, "assets.csv")
+    with open(assets_csv, "w") as f:
+        f.write("Type;Name;Description\nProps %s;Crate;imported\n" % tag)
+    s["imported"] = run.step("asset", "import_assets_with_csv",
+                             lambda: gazu.asset.import_assets_with_csv(s["imp"], assets_csv),
+                             lambda r: [a["name"] for a in r] == ["Crate"])
+    shots_csv = os.path.join(tmp, "shots.csv")
+    with open(shots_csv, "w") as f:
+        f.write("Sequence,Name,Frame In,Frame Out\nSQ10,SH100,1,24\n")
+    run.step("shot", "import_shots_with_csv", lambda: gazu.shot.import_shots_with_csv(s["imp"], shots_csv),
+             lambda r: r[0]["name"] == "SH100" and r[0]["nb_frames"] == 24)
+    otio_file = os.path.join(tmp, "cut.otio")
+    clip = ('{"OTIO_SCHEMA": "Clip.1", "name": "%s", "source_range": {"OTIO_SCHEMA": "TimeRange.1", '
+            '"start_time": {"OTIO_SCHEMA": "RationalTime.1", "rate": 24, "value": 0}, '
+            '"duration": {"OTIO_SCHEMA": "RationalTime.1", "rate": 24, "value": %d}}}')
+    with open(otio_file, "w") as f:
+        f.write('{"OTIO_SCHEMA": "Timeline.1", "name": "cut", "tracks": {"OTIO_SCHEMA": "Stack.1", "children": '
+                '[{"OTIO_SCHEMA": "Track.1", "kind": "Video", "children": [%s, %s]}]}}'
+                % (clip % ("SQ10-SH100", 30), clip % ("SQ10-SH110", 12)))
+    run.step("shot", "import_otio",
+             lambda: gazu.shot.import_otio(s["imp"], otio_file, naming_convention="${sequence_name}-${shot_name}"),
+             lambda r: len(r["updated_shots"]) == 1 and [x["name"] for x in r["created_shots"]] == ["SH110"])
+    run.step("sync", "import_entities",
+             lambda: gazu.sync.import_entities([dict((s["imported"] or [{}])[0], description="synced")]),
+             lambda r: len(r) == 1 and r[0]["description"] == "synced")
     run.step("shot", "remove_shot(force)", lambda: gazu.shot.remove_shot(s["shot"], force=True))
     run.step("asset", "remove_asset(force)", lambda: gazu.asset.remove_asset(s["asset2"], force=True))
     run.step("client", "log_out", lambda: gazu.log_out())

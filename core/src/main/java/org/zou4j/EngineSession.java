@@ -93,6 +93,13 @@ final class EngineSession implements Session {
     }
 
     @Override
+    public org.zou4j.imports.Imports imports() {
+        engine.ensureOpen();
+        refuseIfRestricted();
+        return new org.zou4j.internal.imports.BoundImports(engine.imports(), caller);
+    }
+
+    @Override
     public org.zou4j.media.Pictures pictures() {
         engine.ensureOpen();
         refuseIfRestricted();

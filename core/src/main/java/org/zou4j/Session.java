@@ -37,6 +37,9 @@ public interface Session {
     /** Zou's CSV exports with this caller's rights. */
     org.zou4j.export.Exports exports();
 
+    /** Zou's {@code source} blueprint (CSV, OTIO/EDL and Kitsu imports) with this caller's rights. */
+    org.zou4j.imports.Imports imports();
+
     /** Zou's picture routes (preview-file pictures, avatars) on the engine's file store, with this caller's rights. */
     org.zou4j.media.Pictures pictures();
 

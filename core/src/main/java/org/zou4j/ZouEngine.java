@@ -51,6 +51,7 @@ public final class ZouEngine implements AutoCloseable {
     private final UserArea user;
     private final org.zou4j.internal.breakdown.BreakdownService breakdown;
     private final org.zou4j.internal.export.ExportService exports;
+    private final org.zou4j.internal.imports.ImportService imports;
     private final org.zou4j.internal.media.PictureService pictures;
     private final org.zou4j.internal.media.PreviewService previews;
     private final org.zou4j.internal.playlists.PlaylistService playlists;
@@ -110,6 +111,8 @@ public final class ZouEngine implements AutoCloseable {
                     ? b.attachmentStore : org.zou4j.tasks.AttachmentStore.onFileStore(fileStore);
             this.comments = new org.zou4j.internal.tasks.CommentService(crud, eventLog, attachments);
             this.tasks = new org.zou4j.internal.tasks.TaskService(comments);
+            this.imports = new org.zou4j.internal.imports.ImportService(crud, eventLog,
+                    new org.zou4j.internal.tasks.TaskWrites(comments, tasks));
             // avatars are pictures of the file store (and, for older set-ups, of the avatar store)
             org.zou4j.user.AvatarStore avatars = org.zou4j.internal.persons.PersonsService.avatars(b.avatars,
                     fileStore);
@@ -465,6 +468,10 @@ public final class ZouEngine implements AutoCloseable {
 
     org.zou4j.internal.export.ExportService exports() {
         return exports;
+    }
+
+    org.zou4j.internal.imports.ImportService imports() {
+        return imports;
     }
 
     org.zou4j.internal.media.PictureService pictures() {

@@ -14,6 +14,7 @@ import org.zou4j.http.internal.routes.BreakdownRoutes;
 import org.zou4j.http.internal.routes.DataRoutes;
 import org.zou4j.http.internal.routes.EventRoutes;
 import org.zou4j.http.internal.routes.ExportRoutes;
+import org.zou4j.http.internal.routes.ImportRoutes;
 import org.zou4j.http.internal.routes.IndexRoutes;
 import org.zou4j.http.internal.routes.PluginRoutes;
 import org.zou4j.http.internal.routes.ProductionRoutes;
@@ -59,6 +60,7 @@ public final class ZouHttpServer implements AutoCloseable {
         router.addAll(new UserRoutes().routes());
         router.addAll(new BreakdownRoutes().routes());
         router.addAll(new ExportRoutes().routes());
+        router.addAll(new ImportRoutes().routes());
         router.addAll(new org.zou4j.http.internal.routes.PictureRoutes().routes());
         router.addAll(new org.zou4j.http.internal.routes.PreviewRoutes().routes());
         router.addAll(new org.zou4j.http.internal.routes.ProjectsRoutes().routes());

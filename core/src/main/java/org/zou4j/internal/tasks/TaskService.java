@@ -117,7 +117,7 @@ public final class TaskService {
                 || !Boolean.TRUE.equals(project.get("is_bot_collaboration_enabled"));
     }
 
-    private Map<String, Object> assignOne(HookContext ctx, Row task, Row person) throws SQLException {
+    Map<String, Object> assignOne(HookContext ctx, Row task, Row person) throws SQLException {
         UUID taskId = task.id();
         UUID projectId = (UUID) task.get("project_id");
         if (!ctx.tx().exists("task_person_link", List.of(Filter.eq("task_id", taskId),
@@ -141,7 +141,7 @@ public final class TaskService {
         return s.one(ctx, "task", updated, true);
     }
 
-    private static void addTeamMember(HookContext ctx, UUID projectId, UUID personId) throws SQLException {
+    static void addTeamMember(HookContext ctx, UUID projectId, UUID personId) throws SQLException {
         if (!ctx.tx().exists("project_person_link", List.of(Filter.eq("project_id", projectId),
                 Filter.eq("person_id", personId)))) {
             Map<String, Object> link = new LinkedHashMap<>();
