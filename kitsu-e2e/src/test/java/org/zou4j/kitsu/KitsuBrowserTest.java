@@ -116,9 +116,14 @@ class KitsuBrowserTest {
                 other.waitFor(d -> d.getCurrentUrl().contains("/productions/" + productionId + "/assets"));
                 other.waitFor(d -> !d.findElements(statusTag("Todo")).isEmpty());
             });
+            // a page load would drop this mark: the status must arrive through the open page (socket.io)
+            ((JavascriptExecutor) colleague.driver).executeScript("window.zouNoReload = true");
             admin.step("comment on the task with a status change", () -> comment(admin, productionId, created));
             colleague.step("the supervisor's asset list shows the new status without a reload", () -> {
                 other.waitFor(d -> !d.findElements(statusTag("Work In Progress")).isEmpty());
+                assertThat(((JavascriptExecutor) other.driver).executeScript("return window.zouNoReload"))
+                        .isEqualTo(true);
+                assertThat(other.driver.getCurrentUrl()).contains("/productions/" + productionId + "/assets");
                 other.keepScreenshot("colleague-live-status");
             });
             admin.step("the comment and the status are in the engine", () -> {
@@ -140,6 +145,18 @@ class KitsuBrowserTest {
                         statusTag("Work In Progress"));
                 admin.keepScreenshot("asset-list");
             });
+            admin.step("the asset list's task panel shows the comment", () -> {
+                admin.click(By.cssSelector("td.validation-cell"));
+                admin.visible(By.xpath("//*[@id='side-column']//*[contains(text(),'" + COMMENT + "')]"));
+                admin.settle();
+                admin.keepScreenshot("asset-list-with-task-panel");
+            });
+            for (Browser b : List.of(admin, colleague)) {
+                List<String> severe = b.driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage)
+                        .toList();
+                System.out.println("KitsuBrowserTest: " + b.name + " console errors: " + severe);
+            }
             for (Browser b : List.of(admin, colleague)) {
                 assertThat(b.responses()).as(b.name + ": responses >= 400 apart from the expected ones")
                         .filteredOn(r -> r.status() >= 400 && !expected(r)).isEmpty();
@@ -174,7 +191,7 @@ class KitsuBrowserTest {
     }
 
     private static By statusTag(String statusName) {
-        return By.cssSelector(".validation-cell .tag[title='" + statusName + "']");
+        return By.cssSelector("td .wrapper .tag[title='" + statusName + "']");
     }
 
     private void logIn(Browser b, String email, String password) {
