@@ -43,8 +43,13 @@ import org.zou4j.storage.h2.H2Storage;
  * Kitsu 1.0.56 (the built {@code dist/} of {@code ../shared/kitsu}) served by zou4j and used in headless Chromium, as a
  * person would. Every API response the browser receives is recorded from Chrome's network log, so a failed call is
  * seen even where Kitsu hides it. Skipped, with the reason printed, where Chromium, its driver or the Kitsu build
- * is missing ({@code .ci/run} installs Debian's chromium and chromium-driver). Screenshots of a failed test are kept
- * in {@code target/kitsu-screenshots}.
+ * is missing ({@code .ci/run} installs Debian's chromium and chromium-driver).
+ *
+ * <p>One story on one server, in named steps: the admin creates a production through Kitsu's wizard and an asset
+ * (Kitsu adds its task), a supervisor of the production opens its assets in a second browser, the admin comments on
+ * the task with a status change and the supervisor's page shows the new status without a reload (socket.io). A failed
+ * step keeps the browser's screenshot and page source in {@code target/kitsu-screenshots}, beside the screenshots the
+ * story takes on its way (the README's picture is one of them).
  */
 class KitsuBrowserTest {
     private static final String EMAIL = "admin@example.com";
