@@ -244,6 +244,11 @@ final class EngineTasks implements Tasks {
     }
 
     @Override
+    public List<Map<String, Object>> personsTaskDates(org.zou4j.Query query) {
+        return tasks.lists().personsTaskDates(caller, query);
+    }
+
+    @Override
     public List<Map<String, Object>> relatedTasks(String personId, String taskTypeId) {
         return tasks.lists().relatedTasks(caller, personId, taskTypeId);
     }

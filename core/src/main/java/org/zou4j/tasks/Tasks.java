@@ -181,6 +181,12 @@ public interface Tasks {
     /** {@code GET /data/tasks/open-tasks/stats}. */
     Map<String, Object> openTasksStats();
 
+    /**
+     * {@code GET /data/persons/task-dates} ({@code project_id}): per person, the first start date and last due date
+     * of their assigned tasks, for the team schedule (admins, managers, supervisors).
+     */
+    List<Map<String, Object>> personsTaskDates(org.zou4j.Query query);
+
     /** {@code GET /data/persons/<person_id>/related-tasks/<task_type_id>}. */
     List<Map<String, Object>> relatedTasks(String personId, String taskTypeId);
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Zou's {@code tasks} blueprint lists over HTTP: a project's comments, notifications, preview files, subscriptions
  * and tasks (every row streamed, or Zou's page envelope with {@code ?page=}), the open tasks' stats and a person's
- * related tasks. Runs on H2; {@link Postgres} on PostgreSQL.
+ * related tasks, the persons' task dates of the team schedule. Runs on H2; {@link Postgres} on PostgreSQL.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SuppressWarnings("unchecked")
@@ -137,5 +137,54 @@ class TaskListsRoutesTest {
         assertThat(w.as("vendor").get(path).status()).isEqualTo(403);
         assertThat(w.admin.get("/data/persons/" + java.util.UUID.randomUUID() + "/related-tasks/"
                 + w.taskTypes.get("rigging")).status()).isEqualTo(404);
+    }
+    @Test
+    void personsTaskDatesGiveTheTeamScheduleEachAssigneesFirstStartAndLastDue() {
+        // Kitsu's team schedule (GET /api/data/persons/task-dates) answered 400: the route was missing
+        ApiClient.Reply put = w.admin.put("/data/tasks/" + w.tasks.get("modeling"),
+                Map.of("start_date", "2026-01-05T00:00:00", "due_date", "2026-02-10T12:30:00"));
+        assertThat(put.status()).as(put.text()).isEqualTo(200);
+        // another open production, where the artist works and the manager is not in the team
+        String other = w.create("projects", Map.of("name", "Other Show", "team", List.of(w.persons.get("artist"))));
+        String lamp = w.create("entities", Map.of("name", "Lamp", "project_id", other,
+                "entity_type_id", w.assetType));
+        String[][] dates = {{"a", "2026-03-01", "2026-03-10"}, {"b", "2026-03-05", "2026-03-20"},
+            {"c", "2026-04-01", "2026-04-02"}};
+        for (String[] d : dates) {
+            String task = w.create("tasks", Map.of("name", d[0], "project_id", other, "entity_id", lamp,
+                    "task_type_id", w.taskTypes.get("animation"), "task_status_id", w.statuses.get("todo"),
+                    "start_date", d[1] + "T00:00:00", "due_date", d[2] + "T00:00:00"));
+            assertThat(w.admin.put("/data/tasks/" + task, Map.of("assignees", List.of(w.persons.get("artist"))))
+                    .status()).isEqualTo(200);
+        }
+        String artist = w.persons.get("artist");
+
+        ApiClient.Reply all = w.admin.get("/data/persons/task-dates");
+        assertThat(all.status()).as(all.text()).isEqualTo(200);
+        assertThat(all.list()).filteredOn(e -> artist.equals(e.get("person_id"))).singleElement()
+                .satisfies(e -> assertThat(e).containsEntry("min_date", "2026-01-05 00:00:00")
+                        .containsEntry("max_date", "2026-04-02 00:00:00")
+                        .containsEntry("busy_periods", List.of()));
+
+        // a manager sees their productions in detail, the others only as merged anonymous busy periods
+        ApiClient.Reply mine = w.as("manager").get("/data/persons/task-dates");
+        assertThat(mine.status()).as(mine.text()).isEqualTo(200);
+        assertThat(mine.list()).filteredOn(e -> artist.equals(e.get("person_id"))).singleElement()
+                .satisfies(e -> assertThat(e).containsEntry("min_date", "2026-01-05 00:00:00")
+                        .containsEntry("max_date", "2026-02-10 12:30:00")
+                        .containsEntry("busy_periods", List.of(
+                                Map.of("start_date", "2026-03-01 00:00:00", "end_date", "2026-03-20 00:00:00"),
+                                Map.of("start_date", "2026-04-01 00:00:00", "end_date", "2026-04-02 00:00:00"))));
+        ApiClient.Reply one = w.as("supervisor").get("/data/persons/task-dates?project_id=" + w.project);
+        assertThat(one.status()).as(one.text()).isEqualTo(200);
+        assertThat(one.list()).filteredOn(e -> artist.equals(e.get("person_id"))).singleElement()
+                .satisfies(e -> assertThat(e).containsEntry("max_date", "2026-02-10 12:30:00")
+                        .containsEntry("busy_periods", List.of()));
+        assertThat(w.as("manager").get("/data/persons/task-dates?project_id=").status()).isEqualTo(200);
+        assertThat(w.as("manager").get("/data/persons/task-dates?project_id=" + other).status()).isEqualTo(403);
+        ApiClient.Reply bad = w.as("manager").get("/data/persons/task-dates?project_id=nope");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.map()).containsEntry("message", "Invalid project_id.");
+        assertThat(w.as("artist").get("/data/persons/task-dates").status()).isEqualTo(403);
     }
 }

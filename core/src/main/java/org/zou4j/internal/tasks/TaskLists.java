@@ -201,6 +201,121 @@ public final class TaskLists {
     }
 
     /**
+     * {@code GET /data/persons/task-dates} ({@code project_id}), for the team schedule: per active person with
+     * assigned tasks, the first start date and the last due date of those tasks (Zou's {@code str()} of each, so
+     * {@code "None"} when there is none). Scope: the given project (team members unless admin), else every open
+     * project (admins) or the caller's open team projects (managers, supervisors), whose other open projects only
+     * come as anonymous merged {@code busy_periods}. Other roles: 403; a {@code project_id} that is no id: 400.
+     */
+    public List<Map<String, Object>> personsTaskDates(Caller caller, Query query) {
+        String projectText = query.first("project_id").map(String::trim).filter(v -> !v.isEmpty()).orElse(null);
+        UUID projectId = projectText == null ? null : Values.tryParseId(projectText);
+        if (projectText != null && projectId == null) {
+            throw ZouException.wrongParameter("Invalid project_id.");
+        }
+        return s.read(caller, ctx -> {
+            boolean admin = ctx.access().isAdmin();
+            if (!admin && !List.of("manager", "supervisor").contains(caller.role())) {
+                throw ZouException.forbidden();
+            }
+            String open = "SELECT pr.id FROM project pr JOIN project_status ps ON ps.id = pr.project_status_id"
+                    + " WHERE ps.name = 'Open'";
+            String team = " AND pr.id IN (SELECT project_id FROM project_person_link WHERE person_id = ?)";
+            String scope;
+            List<Object> params = new ArrayList<>();
+            String busyScope = null;
+            if (projectId != null) {
+                if (!admin && !ctx.access().inTeam(projectId)) {
+                    throw ZouException.forbidden();
+                }
+                scope = "t.project_id = ?";
+                params.add(projectId);
+            } else if (admin) {
+                scope = "t.project_id IN (" + open + ")";
+            } else {
+                scope = "t.project_id IN (" + open + team + ")";
+                params.add(caller.personId());
+                busyScope = "t.project_id IN (" + open + ") AND t.project_id NOT IN (" + open + team + ")";
+            }
+            String from = " FROM task t JOIN task_person_link l ON l.task_id = t.id JOIN person p ON p.id = l.person_id"
+                    + " WHERE p.active = TRUE AND ";
+            Map<String, Map<String, Object>> entries = new LinkedHashMap<>();
+            ctx.tx().query("SELECT p.id, MIN(t.start_date), MAX(t.due_date)" + from + scope
+                    + " GROUP BY p.id ORDER BY p.id", params, rs -> {
+                        while (rs.next()) {
+                            String person = rs.getObject(1, UUID.class).toString();
+                            entries.put(person, taskDates(person, pythonStr(rs.getTimestamp(2)),
+                                    pythonStr(rs.getTimestamp(3))));
+                        }
+                        return null;
+                    });
+            if (busyScope != null) {
+                Map<String, List<java.sql.Timestamp[]>> intervals = new LinkedHashMap<>();
+                ctx.tx().query("SELECT p.id, t.start_date, t.due_date" + from + busyScope
+                        + " AND t.start_date IS NOT NULL AND t.due_date IS NOT NULL ORDER BY p.id",
+                        List.of(caller.personId()), rs -> {
+                            while (rs.next()) {
+                                intervals.computeIfAbsent(rs.getObject(1, UUID.class).toString(),
+                                        k -> new ArrayList<>()).add(new java.sql.Timestamp[] {rs.getTimestamp(2),
+                                                rs.getTimestamp(3)});
+                            }
+                            return null;
+                        });
+                for (Map.Entry<String, List<java.sql.Timestamp[]>> e : intervals.entrySet()) {
+                    Map<String, Object> entry = entries.computeIfAbsent(e.getKey(), k -> taskDates(k, null, null));
+                    entry.put("busy_periods", mergedPeriods(e.getValue()));
+                }
+            }
+            return new ArrayList<>(entries.values());
+        });
+    }
+
+    private static Map<String, Object> taskDates(String personId, String min, String max) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("person_id", personId);
+        m.put("min_date", min);
+        m.put("max_date", max);
+        m.put("busy_periods", new ArrayList<>());
+        return m;
+    }
+
+    /** Overlapping intervals merged, so the periods tell neither how many tasks there are nor how they split. */
+    private static List<Map<String, Object>> mergedPeriods(List<java.sql.Timestamp[]> intervals) {
+        intervals.sort((a, b) -> a[0].equals(b[0]) ? a[1].compareTo(b[1]) : a[0].compareTo(b[0]));
+        List<java.sql.Timestamp[]> merged = new ArrayList<>();
+        for (java.sql.Timestamp[] i : intervals) {
+            java.sql.Timestamp[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && !i[0].after(last[1])) {
+                last[1] = i[1].after(last[1]) ? i[1] : last[1];
+            } else {
+                merged.add(new java.sql.Timestamp[] {i[0], i[1]});
+            }
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (java.sql.Timestamp[] m : merged) {
+            Map<String, Object> period = new LinkedHashMap<>();
+            period.put("start_date", pythonStr(m[0]));
+            period.put("end_date", pythonStr(m[1]));
+            out.add(period);
+        }
+        return out;
+    }
+
+    /** Python's {@code str()} of a datetime ({@code 2024-01-15 00:00:00}, microseconds when any), or of None. */
+    private static String pythonStr(java.sql.Timestamp t) {
+        if (t == null) {
+            return "None";
+        }
+        java.time.LocalDateTime d = t.toLocalDateTime();
+        String text = d.withNano(0).toString().replace('T', ' ');
+        if (d.getSecond() == 0 && text.length() == 16) {
+            text += ":00";
+        }
+        int micros = d.getNano() / 1000;
+        return micros == 0 ? text : text + String.format(".%06d", micros);
+    }
+
+    /**
      * {@code GET /data/persons/<person_id>/related-tasks/<task_type_id>}: the tasks of the type on the entities of
      * open projects where the person has an assignment (in the caller's team projects unless admin). Bots refused;
      * vendors only for themselves.

@@ -32,6 +32,8 @@ public final class TaskRoutes {
                 Route.of("GET", "/data/entities/<entity_id>/task-types/<task_type_id>/tasks", true,
                         call -> call.json().ok(tasks(call).entityTasks(call.param("entity_id"),
                                 call.param("task_type_id")))),
+                Route.of("GET", "/data/persons/task-dates", true,
+                        call -> call.json().ok(tasks(call).personsTaskDates(call.query()))),
                 Route.of("GET", "/data/persons/<person_id>/tasks", true,
                         call -> call.json().ok(tasks(call).personTasks(call.param("person_id"), false))),
                 Route.of("GET", "/data/persons/<person_id>/done-tasks", true,
