@@ -16,6 +16,7 @@ import org.zou4j.files.Files.OutputFileFilters;
 import org.zou4j.files.Files.WorkingFileContent;
 import org.zou4j.internal.access.Caller;
 import org.zou4j.internal.access.TaskChecks;
+import org.zou4j.internal.crud.BodyFields;
 import org.zou4j.internal.crud.BoundModel;
 import org.zou4j.internal.crud.CrudService;
 import org.zou4j.internal.crud.HookContext;
@@ -68,8 +69,8 @@ public final class FilesService {
 
     /** {@code SetTreeResource}: a built-in tree ({@code default}, {@code simple}) set on the project (managers). */
     public Map<String, Object> setFileTree(Caller caller, String projectIdText, Map<String, Object> rawBody) {
-        Map<String, Object> body = Body.of(rawBody);
-        String treeName = Body.requiredText(body, "tree_name");
+        Map<String, Object> body = BodyFields.of(rawBody);
+        String treeName = BodyFields.requiredText(body, "tree_name");
         UUID projectId = pathId(projectIdText);
         return write(caller, ctx -> {
             Row project = require(ctx, "project", projectId);
@@ -89,13 +90,13 @@ public final class FilesService {
 
     /** {@code WorkingFilePathResource}. */
     public Map<String, Object> workingFilePath(Caller caller, String taskIdText, Map<String, Object> rawBody) {
-        Map<String, Object> body = Body.of(rawBody);
-        String name = Body.optionalText(body, "name", "main");
-        String mode = Body.optionalText(body, "mode", "working");
-        String softwareText = Body.optionalText(body, "software_id", null);
-        Body.optionalText(body, "comment", "");
-        int revision = Body.optionalInt(body, "revision", 0);
-        String sep = Body.optionalText(body, "sep", "/");
+        Map<String, Object> body = BodyFields.of(rawBody);
+        String name = BodyFields.optionalText(body, "name", "main");
+        String mode = BodyFields.optionalText(body, "mode", "working");
+        String softwareText = BodyFields.optionalText(body, "software_id", null);
+        BodyFields.optionalText(body, "comment", "");
+        int revision = BodyFields.optionalInt(body, "revision", 0);
+        String sep = BodyFields.optionalText(body, "sep", "/");
         UUID taskId = pathId(taskIdText);
         return write(caller, ctx -> {
             Row software = softwareText == null ? software(ctx, "3ds Max", "max", ".max")
@@ -200,11 +201,11 @@ public final class FilesService {
     private record OutputPathArgs(String name, String mode, String outputTypeId, String taskTypeId, int revision,
                                   String extension, String representation, String separator) {
         static OutputPathArgs of(Map<String, Object> raw) {
-            Map<String, Object> b = Body.of(raw);
-            return new OutputPathArgs(Body.optionalText(b, "name", "main"), Body.optionalText(b, "mode", "output"),
-                    Body.requiredText(b, "output_type_id"), Body.requiredText(b, "task_type_id"),
-                    Body.optionalInt(b, "revision", 0), Body.optionalText(b, "extension", ""),
-                    Body.optionalText(b, "representation", ""), Body.optionalText(b, "separator", "/"));
+            Map<String, Object> b = BodyFields.of(raw);
+            return new OutputPathArgs(BodyFields.optionalText(b, "name", "main"), BodyFields.optionalText(b, "mode", "output"),
+                    BodyFields.requiredText(b, "output_type_id"), BodyFields.requiredText(b, "task_type_id"),
+                    BodyFields.optionalInt(b, "revision", 0), BodyFields.optionalText(b, "extension", ""),
+                    BodyFields.optionalText(b, "representation", ""), BodyFields.optionalText(b, "separator", "/"));
         }
     }
 
@@ -257,15 +258,15 @@ public final class FilesService {
 
     /** {@code NewWorkingFileResource}: assigns the caller, builds the path, creates the revision. */
     public Map<String, Object> newWorkingFile(Caller caller, String taskIdText, Map<String, Object> rawBody) {
-        Map<String, Object> body = Body.of(rawBody);
-        String name = Body.requiredText(body, "name");
-        Body.optionalText(body, "description", "");
-        String mode = Body.optionalText(body, "mode", "working");
-        String comment = Body.optionalText(body, "comment", "");
-        String personText = Body.optionalText(body, "person_id", null);
-        String softwareText = Body.optionalText(body, "software_id", null);
-        int revisionArg = Body.optionalInt(body, "revision", 0);
-        String sep = Body.optionalText(body, "sep", "/");
+        Map<String, Object> body = BodyFields.of(rawBody);
+        String name = BodyFields.requiredText(body, "name");
+        BodyFields.optionalText(body, "description", "");
+        String mode = BodyFields.optionalText(body, "mode", "working");
+        String comment = BodyFields.optionalText(body, "comment", "");
+        String personText = BodyFields.optionalText(body, "person_id", null);
+        String softwareText = BodyFields.optionalText(body, "software_id", null);
+        int revisionArg = BodyFields.optionalInt(body, "revision", 0);
+        String sep = BodyFields.optionalText(body, "sep", "/");
         UUID taskId = pathId(taskIdText);
         return write(caller, ctx -> {
             UUID personId = personText != null ? Values.tryParseId(personText) : ctx.caller().personId();
@@ -350,7 +351,7 @@ public final class FilesService {
     /** {@code CommentWorkingFileResource}. */
     public Map<String, Object> commentWorkingFile(Caller caller, String workingFileIdText,
                                                   Map<String, Object> rawBody) {
-        String comment = Body.requiredText(Body.of(rawBody), "comment");
+        String comment = BodyFields.requiredText(BodyFields.of(rawBody), "comment");
         UUID id = pathId(workingFileIdText);
         return write(caller, ctx -> {
             Row wf = require(ctx, "working_file", id);
@@ -435,14 +436,14 @@ public final class FilesService {
                                  String workingFileId, String comment, int revision, String extension,
                                  String representation, int nbElements, String sep, String fileStatusId) {
         static NewOutputArgs of(Map<String, Object> raw) {
-            Map<String, Object> b = Body.of(raw);
-            return new NewOutputArgs(Body.optionalText(b, "name", "main"), Body.optionalText(b, "mode", "output"),
-                    Body.requiredText(b, "output_type_id"), Body.requiredText(b, "task_type_id"),
-                    Body.optionalText(b, "person_id", null), Body.optionalText(b, "working_file_id", null),
-                    Body.optionalText(b, "comment", ""), Body.optionalInt(b, "revision", 0),
-                    Body.optionalText(b, "extension", ""), Body.optionalText(b, "representation", ""),
-                    Body.optionalInt(b, "nb_elements", 1), Body.optionalText(b, "sep", "/"),
-                    Body.optionalText(b, "file_status_id", null));
+            Map<String, Object> b = BodyFields.of(raw);
+            return new NewOutputArgs(BodyFields.optionalText(b, "name", "main"), BodyFields.optionalText(b, "mode", "output"),
+                    BodyFields.requiredText(b, "output_type_id"), BodyFields.requiredText(b, "task_type_id"),
+                    BodyFields.optionalText(b, "person_id", null), BodyFields.optionalText(b, "working_file_id", null),
+                    BodyFields.optionalText(b, "comment", ""), BodyFields.optionalInt(b, "revision", 0),
+                    BodyFields.optionalText(b, "extension", ""), BodyFields.optionalText(b, "representation", ""),
+                    BodyFields.optionalInt(b, "nb_elements", 1), BodyFields.optionalText(b, "sep", "/"),
+                    BodyFields.optionalText(b, "file_status_id", null));
         }
     }
 
@@ -572,10 +573,10 @@ public final class FilesService {
     /** {@code GetNextEntityOutputFileRevisionResource}. */
     public Map<String, Object> nextEntityOutputRevision(Caller caller, String entityIdText,
                                                         Map<String, Object> rawBody) {
-        Map<String, Object> body = Body.of(rawBody);
-        String name = Body.optionalText(body, "name", "main");
-        String outputTypeText = Body.requiredText(body, "output_type_id");
-        String taskTypeText = Body.requiredText(body, "task_type_id");
+        Map<String, Object> body = BodyFields.of(rawBody);
+        String name = BodyFields.optionalText(body, "name", "main");
+        String outputTypeText = BodyFields.requiredText(body, "output_type_id");
+        String taskTypeText = BodyFields.requiredText(body, "task_type_id");
         UUID entityId = pathId(entityIdText);
         return read(caller, ctx -> {
             Row entity = require(ctx, "entity", entityId);
@@ -590,10 +591,10 @@ public final class FilesService {
     /** {@code GetNextInstanceOutputFileRevisionResource}. */
     public Map<String, Object> nextInstanceOutputRevision(Caller caller, String assetInstanceIdText,
                                                           String temporalEntityIdText, Map<String, Object> rawBody) {
-        Map<String, Object> body = Body.of(rawBody);
-        String name = Body.optionalText(body, "name", "main");
-        String outputTypeText = Body.requiredText(body, "output_type_id");
-        String taskTypeText = Body.requiredText(body, "task_type_id");
+        Map<String, Object> body = BodyFields.of(rawBody);
+        String name = BodyFields.optionalText(body, "name", "main");
+        String outputTypeText = BodyFields.requiredText(body, "output_type_id");
+        String taskTypeText = BodyFields.requiredText(body, "task_type_id");
         UUID instanceId = pathId(assetInstanceIdText);
         UUID temporalId = pathId(temporalEntityIdText);
         return read(caller, ctx -> {
@@ -861,10 +862,10 @@ public final class FilesService {
 
     /** {@code GuessFromPathResource}. */
     public List<Map<String, Object>> guessFromPath(Caller caller, Map<String, Object> rawBody) {
-        Map<String, Object> body = Body.of(rawBody);
-        String projectText = Body.requiredText(body, "project_id");
-        String filePath = Body.requiredText(body, "file_path");
-        String sep = Body.optionalText(body, "sep", "/");
+        Map<String, Object> body = BodyFields.of(rawBody);
+        String projectText = BodyFields.requiredText(body, "project_id");
+        String filePath = BodyFields.requiredText(body, "file_path");
+        String sep = BodyFields.optionalText(body, "sep", "/");
         UUID projectId = pathId(projectText);
         return read(caller, ctx -> {
             Row project = require(ctx, "project", projectId);

@@ -1,8 +1,6 @@
 package org.zou4j.internal.projects;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,8 +22,8 @@ import org.zou4j.internal.sql.Row;
 
 /**
  * What the services of the projects area share: transactions with a {@link HookContext}, Zou's project-level checks
- * (TEAM, MGR of reference §6.1), serialization through the model declarations, and request-body reading that answers
- * Zou's pydantic-style "Validation error." 400s.
+ * (TEAM, MGR of reference §6.1) and serialization through the model declarations. Request bodies are read with
+ * {@link org.zou4j.internal.crud.BodyFields}.
  */
 abstract class ServiceSupport {
     protected final CrudService crud;
@@ -138,119 +136,6 @@ abstract class ServiceSupport {
 
     protected Object json(Object value) {
         return crud.jsonForm().toJsonValue(value);
-    }
-
-    // ---- request bodies ----------------------------------------------------------------------------------------
-
-    static Map<String, Object> body(Map<String, Object> body) {
-        return body == null ? Map.of() : body;
-    }
-
-    static ZouException validation(String field, String message) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("field", field);
-        error.put("message", message);
-        return ZouException.wrongParameter("Validation error.", Map.of("errors", List.of(error)));
-    }
-
-    /** A required non-empty string (pydantic {@code Field(..., min_length=1)}). */
-    static String requiredText(Map<String, Object> body, String key) {
-        Object v = body.get(key);
-        if (v == null) {
-            throw validation(key, "Field required");
-        }
-        if (!(v instanceof String s)) {
-            throw validation(key, "Input should be a valid string");
-        }
-        if (s.isEmpty()) {
-            throw validation(key, "String should have at least 1 character");
-        }
-        return s;
-    }
-
-    static String optionalText(Map<String, Object> body, String key, String fallback) {
-        Object v = body.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        if (!(v instanceof String s)) {
-            throw validation(key, "Input should be a valid string");
-        }
-        return s;
-    }
-
-    static Integer optionalInt(Map<String, Object> body, String key) {
-        Object v = body.get(key);
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
-            return n.intValue();
-        }
-        if (v instanceof String s) {
-            try {
-                return Integer.parseInt(s.trim());
-            } catch (NumberFormatException e) {
-                // fall through
-            }
-        }
-        throw validation(key, "Input should be a valid integer");
-    }
-
-    static Double optionalDouble(Map<String, Object> body, String key) {
-        Object v = body.get(key);
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof Number n) {
-            return n.doubleValue();
-        }
-        if (v instanceof String s) {
-            try {
-                return Double.parseDouble(s.trim());
-            } catch (NumberFormatException e) {
-                // fall through
-            }
-        }
-        throw validation(key, "Input should be a valid number");
-    }
-
-    static Boolean optionalBool(Map<String, Object> body, String key, Boolean fallback) {
-        Object v = body.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        if (v instanceof Boolean b) {
-            return b;
-        }
-        if (v instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
-            return Boolean.parseBoolean(s);
-        }
-        throw validation(key, "Input should be a valid boolean");
-    }
-
-    static List<String> textList(Map<String, Object> body, String key, boolean required) {
-        Object v = body.get(key);
-        if (v == null) {
-            if (required) {
-                throw validation(key, "Field required");
-            }
-            return List.of();
-        }
-        if (!(v instanceof List<?> list)) {
-            throw validation(key, "Input should be a valid list");
-        }
-        List<String> out = new ArrayList<>();
-        for (Object o : list) {
-            if (!(o instanceof String s)) {
-                throw validation(key, "Input should be a valid string");
-            }
-            out.add(s);
-        }
-        if (required && out.isEmpty()) {
-            throw validation(key, "List should have at least 1 item after validation, not 0");
-        }
-        return out;
     }
 
     /** The row {@code table/id} named by a body or path value, or Zou's "<Model> with id X not found" 400. */
