@@ -107,17 +107,10 @@ public final class FilesService {
             int rev = revision != 0 ? revision : nextWorkingRevision(ctx, taskId, name);
             Row entity = ctx.access().row("entity", (UUID) task.get("entity_id"));
             try {
-                Map<String, Object> tree = tree(ctx, entity);
-                FileTree ft = fileTree(ctx);
-                FileTree.Values v = new FileTree.Values();
-                v.entity = entity;
-                v.task = task;
-                v.software = software;
-                v.name = name;
-                v.revision = rev;
+                WorkingPath path = workingPath(ctx, entity, task, software, name, rev, mode, sep);
                 Map<String, Object> out = new LinkedHashMap<>();
-                out.put("path", ft.workingFolderPath(tree, mode, v, sep));
-                out.put("name", ft.fileName(tree, mode, v, 1));
+                out.put("path", path.folder());
+                out.put("name", path.fileName());
                 return out;
             } catch (FileTree.MalformedTree e) {
                 throw FileTree.asError(e, "message", rawBody);
@@ -130,8 +123,7 @@ public final class FilesService {
         OutputPathArgs args = OutputPathArgs.of(rawBody);
         UUID entityId = pathId(entityIdText);
         return write(caller, ctx -> {
-            Row entity = require(ctx, "entity", entityId);
-            requireTeam(ctx, (UUID) entity.get("project_id"));
+            Row entity = requireInTeam(ctx, entityId);
             requireEntityAccess(ctx, entityId);
             Row outputType = require(ctx, "output_type", Values.tryParseId(args.outputTypeId));
             Row taskType = require(ctx, "task_type", Values.tryParseId(args.taskTypeId));
@@ -168,9 +160,10 @@ public final class FilesService {
         UUID instanceId = pathId(assetInstanceIdText);
         UUID temporalId = pathId(temporalEntityIdText);
         return write(caller, ctx -> {
-            Row instance = require(ctx, "asset_instance", instanceId);
-            Row temporal = require(ctx, "entity", temporalId);
-            Row asset = require(ctx, "entity", (UUID) instance.get("asset_id"));
+            InstanceRows rows = instanceRows(ctx, instanceId, temporalId);
+            Row instance = rows.instance();
+            Row temporal = rows.temporal();
+            Row asset = rows.asset();
             Row outputType = require(ctx, "output_type", Values.tryParseId(args.outputTypeId));
             Row taskType = require(ctx, "task_type", Values.tryParseId(args.taskTypeId));
             requireTeam(ctx, (UUID) asset.get("project_id"));
@@ -283,16 +276,9 @@ public final class FilesService {
             Row entity = ctx.access().row("entity", (UUID) task.get("entity_id"));
             String path;
             try {
-                Map<String, Object> tree = tree(ctx, entity);
-                FileTree ft = fileTree(ctx);
-                FileTree.Values v = new FileTree.Values();
-                v.entity = entity;
-                v.task = task;
-                v.software = software;
-                v.name = name;
-                v.revision = revision;
                 // Zou joins with sep but builds the folder with the OS separator
-                path = ft.workingFolderPath(tree, mode, v, "/") + sep + ft.fileName(tree, mode, v, 1);
+                WorkingPath wp = workingPath(ctx, entity, task, software, name, revision, mode, "/");
+                path = wp.folder() + sep + wp.fileName();
             } catch (FileTree.MalformedTree e) {
                 throw FileTree.asError(e, "message", rawBody);
             }
@@ -304,10 +290,7 @@ public final class FilesService {
                 throw ZouException.wrongParameter("Person with id " + personText + " not found");
             }
             UUID id = UUID.randomUUID();
-            Map<String, Object> values = new LinkedHashMap<>();
-            values.put("id", id);
-            values.put("created_at", ctx.now());
-            values.put("updated_at", ctx.now());
+            Map<String, Object> values = newRow(ctx, id);
             values.put("comment", comment);
             values.put("name", name);
             values.put("revision", revision);
@@ -318,7 +301,7 @@ public final class FilesService {
             values.put("person_id", personId);
             ctx.tx().insert("working_file", values);
             ctx.events().emit("working-file:new", data("working_file_id", id), projectId);
-            return many(ctx, "working_file", List.of(ctx.tx().byId("working_file", id)), false).get(0);
+            return workingFileJson(ctx, id);
         });
     }
 
@@ -344,7 +327,7 @@ public final class FilesService {
             Row wf = require(ctx, "working_file", id);
             requireTaskAction(ctx, (UUID) wf.get("task_id"));
             ctx.tx().updateById("working_file", id, Map.of("updated_at", ctx.now()));
-            return many(ctx, "working_file", List.of(ctx.tx().byId("working_file", id)), false).get(0);
+            return workingFileJson(ctx, id);
         });
     }
 
@@ -357,7 +340,7 @@ public final class FilesService {
             Row wf = require(ctx, "working_file", id);
             requireTaskAction(ctx, (UUID) wf.get("task_id"));
             ctx.tx().updateById("working_file", id, Map.of("comment", comment, "updated_at", ctx.now()));
-            return many(ctx, "working_file", List.of(ctx.tx().byId("working_file", id)), false).get(0);
+            return workingFileJson(ctx, id);
         });
     }
 
@@ -366,8 +349,7 @@ public final class FilesService {
                                                         String name, boolean relations) {
         UUID entityId = pathId(entityIdText);
         return read(caller, ctx -> {
-            Row entity = require(ctx, "entity", entityId);
-            requireTeam(ctx, (UUID) entity.get("project_id"));
+            requireInTeam(ctx, entityId);
             List<Filter> filters = new ArrayList<>();
             filters.add(Filter.eq("entity_id", entityId));
             if (taskId != null && !taskId.isEmpty()) {
@@ -452,8 +434,7 @@ public final class FilesService {
         NewOutputArgs args = NewOutputArgs.of(rawBody);
         UUID entityId = pathId(entityIdText);
         return write(caller, ctx -> {
-            Row entity = require(ctx, "entity", entityId);
-            requireTeam(ctx, (UUID) entity.get("project_id"));
+            Row entity = requireInTeam(ctx, entityId);
             return newOutputFile(ctx, "error", args, entity, null, null);
         });
     }
@@ -465,9 +446,10 @@ public final class FilesService {
         UUID instanceId = pathId(assetInstanceIdText);
         UUID temporalId = pathId(temporalEntityIdText);
         return write(caller, ctx -> {
-            Row instance = require(ctx, "asset_instance", instanceId);
-            Row temporal = require(ctx, "entity", temporalId);
-            Row asset = require(ctx, "entity", (UUID) instance.get("asset_id"));
+            InstanceRows rows = instanceRows(ctx, instanceId, temporalId);
+            Row instance = rows.instance();
+            Row temporal = rows.temporal();
+            Row asset = rows.asset();
             requireTeam(ctx, (UUID) asset.get("project_id"));
             return newOutputFile(ctx, "message", args, asset, instance, temporal);
         });
@@ -543,10 +525,7 @@ public final class FilesService {
             throw FileTree.asError(e, errorKey, null);
         }
         UUID id = UUID.randomUUID();
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("id", id);
-        values.put("created_at", ctx.now());
-        values.put("updated_at", ctx.now());
+        Map<String, Object> values = newRow(ctx, id);
         values.put("name", args.name);
         values.put("comment", args.comment);
         values.put("extension", args.extension);
@@ -632,8 +611,7 @@ public final class FilesService {
                                                            OutputFileFilters f) {
         UUID entityId = pathId(entityIdText);
         return read(caller, ctx -> {
-            Row entity = require(ctx, "entity", entityId);
-            requireTeam(ctx, (UUID) entity.get("project_id"));
+            requireInTeam(ctx, entityId);
             List<Filter> filters = outputFilters(f);
             filters.add(Filter.eq("entity_id", entityId));
             filters.add(new Filter.IsNull("asset_instance_id"));
@@ -647,9 +625,7 @@ public final class FilesService {
         UUID instanceId = pathId(assetInstanceIdText);
         UUID temporalId = Values.tryParseId(temporalEntityIdText);
         return read(caller, ctx -> {
-            Row instance = require(ctx, "asset_instance", instanceId);
-            Row asset = require(ctx, "entity", (UUID) instance.get("asset_id"));
-            requireTeam(ctx, (UUID) asset.get("project_id"));
+            requireInstanceInTeam(ctx, instanceId);
             if (temporalId == null) {
                 return List.of();
             }
@@ -667,12 +643,7 @@ public final class FilesService {
         boolean byStatus = f != null && f.fileStatusId() != null && !f.fileStatusId().isEmpty();
         Map<List<Object>, Integer> max = new LinkedHashMap<>();
         for (Row r : rows) {
-            List<Object> key = new ArrayList<>(java.util.Arrays.asList(r.get("asset_instance_id"),
-                    r.get("temporal_entity_id"), r.get("task_type_id"), r.get("output_type_id"), r.get("name"),
-                    r.get("representation")));
-            if (byStatus) {
-                key.add(r.get("file_status_id"));
-            }
+            List<Object> key = revisionKey(r, byStatus);
             if (r.get("representation") == null) {
                 continue; // SQL equality on NULL never joins in Zou's query
             }
@@ -680,12 +651,7 @@ public final class FilesService {
         }
         List<Row> out = new ArrayList<>();
         for (Row r : rows) {
-            List<Object> key = new ArrayList<>(java.util.Arrays.asList(r.get("asset_instance_id"),
-                    r.get("temporal_entity_id"), r.get("task_type_id"), r.get("output_type_id"), r.get("name"),
-                    r.get("representation")));
-            if (byStatus) {
-                key.add(r.get("file_status_id"));
-            }
+            List<Object> key = revisionKey(r, byStatus);
             Integer m = max.get(key);
             if (m != null && m == ((Number) r.get("revision")).intValue()) {
                 out.add(r);
@@ -694,12 +660,22 @@ public final class FilesService {
         return out;
     }
 
+    /** What {@link #lastRevisions} groups by. */
+    private static List<Object> revisionKey(Row r, boolean byStatus) {
+        List<Object> key = new ArrayList<>(java.util.Arrays.asList(r.get("asset_instance_id"),
+                r.get("temporal_entity_id"), r.get("task_type_id"), r.get("output_type_id"), r.get("name"),
+                r.get("representation")));
+        if (byStatus) {
+            key.add(r.get("file_status_id"));
+        }
+        return key;
+    }
+
     /** {@code EntityOutputTypesResource}: the output types of the entity's output files, by name. */
     public List<Map<String, Object>> entityOutputTypes(Caller caller, String entityIdText) {
         UUID entityId = pathId(entityIdText);
         return read(caller, ctx -> {
-            Row entity = require(ctx, "entity", entityId);
-            requireTeam(ctx, (UUID) entity.get("project_id"));
+            requireInTeam(ctx, entityId);
             return outputTypesOf(ctx, List.of(Filter.eq("entity_id", entityId)));
         });
     }
@@ -710,9 +686,7 @@ public final class FilesService {
         UUID instanceId = pathId(assetInstanceIdText);
         UUID temporalId = Values.tryParseId(temporalEntityIdText);
         return read(caller, ctx -> {
-            Row instance = require(ctx, "asset_instance", instanceId);
-            Row asset = require(ctx, "entity", (UUID) instance.get("asset_id"));
-            requireTeam(ctx, (UUID) asset.get("project_id"));
+            requireInstanceInTeam(ctx, instanceId);
             return outputTypesOf(ctx, List.of(Filter.eq("asset_instance_id", instanceId),
                     temporalId == null ? new Filter.IsNull("temporal_entity_id")
                             : Filter.eq("temporal_entity_id", temporalId)));
@@ -747,8 +721,7 @@ public final class FilesService {
             if (representation != null) {
                 filters.add(Filter.eq("representation", representation));
             }
-            return many(ctx, "output_file", ctx.tx().select("output_file", filters,
-                    List.of(Tx.Order.desc("revision")), 0, 0), false);
+            return outputFilesByRevision(ctx, filters);
         });
     }
 
@@ -760,9 +733,7 @@ public final class FilesService {
         UUID temporalId = Values.tryParseId(temporalEntityIdText);
         UUID outputTypeId = pathId(outputTypeIdText);
         return read(caller, ctx -> {
-            Row instance = require(ctx, "asset_instance", instanceId);
-            Row asset = require(ctx, "entity", (UUID) instance.get("asset_id"));
-            requireTeam(ctx, (UUID) asset.get("project_id"));
+            requireInstanceInTeam(ctx, instanceId);
             require(ctx, "output_type", outputTypeId);
             List<Filter> filters = new ArrayList<>();
             filters.add(Filter.eq("asset_instance_id", instanceId));
@@ -772,8 +743,7 @@ public final class FilesService {
             if (representation != null) {
                 filters.add(Filter.eq("representation", representation));
             }
-            return many(ctx, "output_file", ctx.tx().select("output_file", filters,
-                    List.of(Tx.Order.desc("revision")), 0, 0), false);
+            return outputFilesByRevision(ctx, filters);
         });
     }
 
@@ -797,15 +767,13 @@ public final class FilesService {
     public List<Map<String, Object>> entityOutputFiles(Caller caller, String entityIdText, OutputFileFilters f) {
         UUID entityId = pathId(entityIdText);
         return read(caller, ctx -> {
-            Row entity = require(ctx, "entity", entityId);
-            requireTeam(ctx, (UUID) entity.get("project_id"));
+            requireInTeam(ctx, entityId);
             List<Filter> filters = outputFilters(f);
             filters.add(Filter.eq("entity_id", entityId));
             filters.add(new Filter.IsNull("asset_instance_id"));
             filters.add(new Filter.IsNull("temporal_entity_id"));
             filters.add(Filter.between("revision", 0, null));
-            return many(ctx, "output_file", ctx.tx().select("output_file", filters,
-                    List.of(Tx.Order.desc("revision")), 0, 0), false);
+            return outputFilesByRevision(ctx, filters);
         });
     }
 
@@ -814,9 +782,7 @@ public final class FilesService {
                                                          String temporalEntityIdText, OutputFileFilters f) {
         UUID instanceId = pathId(assetInstanceIdText);
         return read(caller, ctx -> {
-            Row instance = require(ctx, "asset_instance", instanceId);
-            Row asset = require(ctx, "entity", (UUID) instance.get("asset_id"));
-            requireTeam(ctx, (UUID) asset.get("project_id"));
+            requireInstanceInTeam(ctx, instanceId);
             List<Filter> filters = outputFilters(f);
             filters.add(Filter.eq("asset_instance_id", instanceId));
             if (temporalEntityIdText != null && !temporalEntityIdText.isEmpty()) {
@@ -827,8 +793,7 @@ public final class FilesService {
                 filters.add(Filter.eq("temporal_entity_id", temporalId));
             }
             filters.add(Filter.between("revision", 0, null));
-            return many(ctx, "output_file", ctx.tx().select("output_file", filters,
-                    List.of(Tx.Order.desc("revision")), 0, 0), false);
+            return outputFilesByRevision(ctx, filters);
         });
     }
 
@@ -912,10 +877,7 @@ public final class FilesService {
             return found.get(0);
         }
         UUID id = UUID.randomUUID();
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("id", id);
-        values.put("created_at", ctx.now());
-        values.put("updated_at", ctx.now());
+        Map<String, Object> values = newRow(ctx, id);
         values.put("name", name);
         values.put("short_name", shortName);
         values.put("file_extension", extension);
@@ -969,6 +931,67 @@ public final class FilesService {
             throw ZouException.notFound();
         }
         return row;
+    }
+
+    /** The entity, once the caller is in its project's team. */
+    private static Row requireInTeam(HookContext ctx, UUID entityId) throws SQLException {
+        Row entity = require(ctx, "entity", entityId);
+        requireTeam(ctx, (UUID) entity.get("project_id"));
+        return entity;
+    }
+
+    /** An asset instance exists and the caller is in its asset's project team. */
+    private static void requireInstanceInTeam(HookContext ctx, UUID instanceId) throws SQLException {
+        Row instance = require(ctx, "asset_instance", instanceId);
+        Row asset = require(ctx, "entity", (UUID) instance.get("asset_id"));
+        requireTeam(ctx, (UUID) asset.get("project_id"));
+    }
+
+    /** The rows an instance's output is about. */
+    private record InstanceRows(Row instance, Row temporal, Row asset) {
+    }
+
+    private static InstanceRows instanceRows(HookContext ctx, UUID instanceId, UUID temporalId) throws SQLException {
+        Row instance = require(ctx, "asset_instance", instanceId);
+        Row temporal = require(ctx, "entity", temporalId);
+        return new InstanceRows(instance, temporal, require(ctx, "entity", (UUID) instance.get("asset_id")));
+    }
+
+    /** Where a working file of {@code task} goes: its folder (joined with {@code sep}) and its file name. */
+    private record WorkingPath(String folder, String fileName) {
+    }
+
+    private WorkingPath workingPath(HookContext ctx, Row entity, Row task, Row software, String name, int revision,
+                                    String mode, String sep) throws SQLException {
+        Map<String, Object> tree = tree(ctx, entity);
+        FileTree ft = fileTree(ctx);
+        FileTree.Values v = new FileTree.Values();
+        v.entity = entity;
+        v.task = task;
+        v.software = software;
+        v.name = name;
+        v.revision = revision;
+        return new WorkingPath(ft.workingFolderPath(tree, mode, v, sep), ft.fileName(tree, mode, v, 1));
+    }
+
+    /** The start of a new row's values: its id and both timestamps. */
+    private static Map<String, Object> newRow(HookContext ctx, UUID id) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("id", id);
+        values.put("created_at", ctx.now());
+        values.put("updated_at", ctx.now());
+        return values;
+    }
+
+    private Map<String, Object> workingFileJson(HookContext ctx, UUID id) throws SQLException {
+        return many(ctx, "working_file", List.of(ctx.tx().byId("working_file", id)), false).get(0);
+    }
+
+    /** Output files matching {@code filters}, highest revision first. */
+    private List<Map<String, Object>> outputFilesByRevision(HookContext ctx, List<Filter> filters)
+            throws SQLException {
+        return many(ctx, "output_file", ctx.tx().select("output_file", filters,
+                List.of(Tx.Order.desc("revision")), 0, 0), false);
     }
 
     /** {@code check_project_access}: admin, or in the project's team. */
