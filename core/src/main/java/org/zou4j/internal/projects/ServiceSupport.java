@@ -7,10 +7,7 @@ import java.util.UUID;
 import org.zou4j.ZouException;
 import org.zou4j.internal.access.AccessContext;
 import org.zou4j.internal.access.Caller;
-import org.zou4j.internal.access.Ref;
-import org.zou4j.internal.access.Rule;
-import org.zou4j.internal.access.Rules;
-import org.zou4j.internal.access.Target;
+import org.zou4j.internal.access.ProjectChecks;
 import org.zou4j.internal.crud.BoundModel;
 import org.zou4j.internal.crud.CrudService;
 import org.zou4j.internal.crud.HookContext;
@@ -58,50 +55,29 @@ abstract class ServiceSupport {
 
     /** Zou's ProjectNotFoundException for a malformed or unknown id: 404. */
     static UUID projectId(String text) {
-        UUID id = Values.tryParseId(text);
-        if (id == null) {
-            throw ZouException.notFound();
-        }
-        return id;
+        return Values.pathId(text);
     }
 
     static Row requireProject(HookContext ctx, UUID projectId) throws SQLException {
-        Row project = ctx.tx().byId("project", projectId);
-        if (project == null) {
-            throw ZouException.notFound();
-        }
-        return project;
+        return ProjectChecks.requireProject(ctx.tx(), projectId);
     }
 
-    /** {@code check_project_access}: admin, or in the project's team ({@link Rules#team}). */
+    /** {@code check_project_access}: admin, or in the project's team. */
     static Row requireTeam(HookContext ctx, UUID projectId) throws SQLException {
-        Row project = requireProject(ctx, projectId);
-        Rule.require(Rules.team(fixed(projectId)).allows(ctx.access(), NO_TARGET));
-        return project;
+        return ProjectChecks.requireTeam(ctx.access(), projectId);
     }
 
     /** {@code check_manager_project_access}: admin, or manager (effective project role) in the team. */
     static Row requireManager(HookContext ctx, UUID projectId) throws SQLException {
-        Row project = requireTeam(ctx, projectId);
-        Rule.require(Rules.manager(fixed(projectId)).allows(ctx.access(), NO_TARGET));
-        return project;
+        return ProjectChecks.requireManager(ctx.access(), projectId);
     }
 
     static boolean isManagerIn(AccessContext access, UUID projectId) throws SQLException {
-        return Rules.manager(fixed(projectId)).allows(access, NO_TARGET);
-    }
-
-    private static final Target NO_TARGET = Target.of(Map.of());
-
-    /** A reference to a project known in advance. */
-    static Ref fixed(UUID projectId) {
-        return (ctx, t) -> projectId;
+        return ProjectChecks.isManagerIn(access, projectId);
     }
 
     static void requireAdmin(HookContext ctx) {
-        if (!ctx.caller().isAdmin()) {
-            throw ZouException.forbidden();
-        }
+        ProjectChecks.requireAdmin(ctx.access());
     }
 
     /** {@code check_manager_permissions}: global role admin or manager. */
@@ -113,10 +89,7 @@ abstract class ServiceSupport {
 
     /** Zou's {@code block_access_to_vendor} and the client/vendor refusals of several project routes. */
     static void refuseRoles(HookContext ctx, UUID projectId, String... roles) throws SQLException {
-        if (ctx.caller().isAdmin()) {
-            return;
-        }
-        Rule.require(Rules.notRole(fixed(projectId), roles).allows(ctx.access(), NO_TARGET));
+        ProjectChecks.refuseRoles(ctx.access(), projectId, roles);
     }
 
     // ---- serialization -----------------------------------------------------------------------------------------
