@@ -447,11 +447,8 @@ public final class FilesService {
         UUID temporalId = pathId(temporalEntityIdText);
         return write(caller, ctx -> {
             InstanceRows rows = instanceRows(ctx, instanceId, temporalId);
-            Row instance = rows.instance();
-            Row temporal = rows.temporal();
-            Row asset = rows.asset();
-            requireTeam(ctx, (UUID) asset.get("project_id"));
-            return newOutputFile(ctx, "message", args, asset, instance, temporal);
+            requireTeam(ctx, (UUID) rows.asset().get("project_id"));
+            return newOutputFile(ctx, "message", args, rows.asset(), rows.instance(), rows.temporal());
         });
     }
 
