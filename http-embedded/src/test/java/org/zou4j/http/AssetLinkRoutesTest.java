@@ -4,35 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Casting, cast-in, shared assets, asset instances and scene shots of the assets and shots blueprints, over HTTP. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AssetLinkRoutesTest {
-    /** The storage the tests run on: in-memory H2 here, PostgreSQL in the {@code ...PostgresTest} subclass. */
-    org.zou4j.storage.StorageBackend storage() {
-        return org.zou4j.storage.h2.H2Storage.inMemory();
-    }
-
-    private EntityRoutesFixture f;
-    private ApiClient admin;
+class AssetLinkRoutesTest extends EntityRoutesTestBase {
     private String character;
     private String prop;
 
     @BeforeAll
-    void start() {
-        f = new EntityRoutesFixture(storage());
-        admin = f.admin;
+    void setUp() {
         character = f.create("entity-types", Map.of("name", "Character"));
         prop = f.create("entity-types", Map.of("name", "Prop"));
-    }
-
-    @AfterAll
-    void stop() {
-        f.close();
     }
 
     private String asset(String project, String type, String name) {
@@ -42,15 +25,10 @@ class AssetLinkRoutesTest {
         return (String) r.map().get("id");
     }
 
-    private String post(String path, Map<String, Object> body) {
+    private String postId(String path, Map<String, Object> body) {
         ApiClient.Reply r = admin.post(path, body);
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return (String) r.map().get("id");
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> data(Map<String, Object> event) {
-        return (Map<String, Object>) event.get("data");
     }
 
     // Zou tests/blueprints/assets/test_asset_routes.py: test_update_asset_casting, test_get_asset_casting,
@@ -78,8 +56,8 @@ class AssetLinkRoutesTest {
                 .satisfies(c -> assertThat(c).containsEntry("asset_id", hero).containsEntry("nb_occurences", 2));
         assertThat(admin.put("/data/assets/" + hero + "/casting", Map.of("x", 1)).status()).isEqualTo(400);
 
-        String sq = post("/data/projects/" + p + "/sequences", Map.of("name", "SQ01"));
-        String sh = post("/data/projects/" + p + "/shots", Map.of("name", "SH010", "sequence_id", sq));
+        String sq = postId("/data/projects/" + p + "/sequences", Map.of("name", "SQ01"));
+        String sh = postId("/data/projects/" + p + "/shots", Map.of("name", "SH010", "sequence_id", sq));
         assertThat(admin.get("/data/shots/" + sh + "/assets").list()).isEmpty();
         assertThat(admin.get("/data/shots/" + sh + "/asset-types").list()).isEmpty();
 
@@ -107,14 +85,14 @@ class AssetLinkRoutesTest {
         assertThat(admin.post("/actions/assets/share", Map.of("asset_ids", List.of(rock), "is_shared", false))
                 .list()).singleElement().satisfies(a -> assertThat(a).containsEntry("is_shared", false));
 
-        String sq = post("/data/projects/" + show + "/sequences", Map.of("name", "SQ01"));
-        String sh = post("/data/projects/" + show + "/shots", Map.of("name", "SH010", "sequence_id", sq));
+        String sq = postId("/data/projects/" + show + "/sequences", Map.of("name", "SQ01"));
+        String sh = postId("/data/projects/" + show + "/shots", Map.of("name", "SH010", "sequence_id", sq));
         String link = f.create("entity-links", Map.of("entity_in_id", sh, "entity_out_id", tree,
                 "nb_occurences", 1));
         assertThat(link).isNotNull();
         assertThat(admin.get("/data/projects/" + show + "/assets/shared-used").list()).extracting(a -> a.get("id"))
                 .containsExactly(tree);
-        String ep = post("/data/projects/" + show + "/episodes", Map.of("name", "E01"));
+        String ep = postId("/data/projects/" + show + "/episodes", Map.of("name", "E01"));
         assertThat(admin.get("/data/projects/" + show + "/episodes/" + ep + "/assets/shared-used").list()).isEmpty();
 
         ApiClient outsider = f.person("user");
@@ -144,9 +122,9 @@ class AssetLinkRoutesTest {
         assertThat(admin.get("/data/assets/" + chair + "/shot-asset-instances").map()).isEmpty();
         assertThat(admin.get("/data/assets/" + chair + "/scene-asset-instances").map()).containsKey("null");
 
-        String sq = post("/data/projects/" + p + "/sequences", Map.of("name", "SQ01"));
-        String sh = post("/data/projects/" + p + "/shots", Map.of("name", "SH010", "sequence_id", sq));
-        String sc = post("/data/projects/" + p + "/scenes", Map.of("name", "SC01", "sequence_id", sq));
+        String sq = postId("/data/projects/" + p + "/sequences", Map.of("name", "SQ01"));
+        String sh = postId("/data/projects/" + p + "/shots", Map.of("name", "SH010", "sequence_id", sq));
+        String sc = postId("/data/projects/" + p + "/scenes", Map.of("name", "SC01", "sequence_id", sq));
         ApiClient.Reply added = admin.post("/data/scenes/" + sc + "/shots", Map.of("shot_id", sh));
         assertThat(added.status()).as(added.text()).isEqualTo(201);
         assertThat(added.map()).containsEntry("source_id", sc);

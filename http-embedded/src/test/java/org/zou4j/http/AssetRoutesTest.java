@@ -4,39 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Zou's assets blueprint over HTTP on real data (creation, full GET, lists, deletes, with-tasks, permissions). */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AssetRoutesTest {
-    /** The storage the tests run on: in-memory H2 here, PostgreSQL in the {@code ...PostgresTest} subclass. */
-    org.zou4j.storage.StorageBackend storage() {
-        return org.zou4j.storage.h2.H2Storage.inMemory();
-    }
-
-    private EntityRoutesFixture f;
-    private ApiClient admin;
+class AssetRoutesTest extends EntityRoutesTestBase {
     private String project;
     private String character;
     private String modeling;
     private String todo;
 
     @BeforeAll
-    void start() {
-        f = new EntityRoutesFixture(storage());
-        admin = f.admin;
+    void setUp() {
         project = f.project("Agent 327");
         character = f.create("entity-types", Map.of("name", "Character"));
         modeling = f.create("task-types", Map.of("name", "Modeling", "color", "#112233"));
         todo = f.create("task-status", Map.of("name", "Todo", "short_name", "todo", "color", "#f5f5f5"));
-    }
-
-    @AfterAll
-    void stop() {
-        f.close();
     }
 
     private Map<String, Object> newAsset(String name) {

@@ -5,37 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Zou's {@code chats} blueprint over HTTP (zou {@code chats/resources.py}, {@code chats_service}) with the user
  * routes that join and leave a chat: the chat of an entity, its messages, who may read, post and delete, and the
  * events. Runs on H2; {@link Postgres} runs the same tests on PostgreSQL.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SuppressWarnings("unchecked")
-class ChatRoutesTest {
-    TaskWorld w;
-
-    boolean postgres() {
-        return false;
-    }
-
-    @BeforeAll
-    void start() {
-        w = TaskWorld.start(postgres());
-    }
-
-    @AfterAll
-    void stop() {
-        if (w != null) {
-            w.close();
-        }
-    }
-
+class ChatRoutesTest extends TaskWorldTest {
     /** The same tests on PostgreSQL ({@code ZOU_TEST_PG_URL}; skipped when unset). */
     static class Postgres extends ChatRoutesTest {
         @Override

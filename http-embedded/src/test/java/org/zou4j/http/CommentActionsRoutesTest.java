@@ -5,37 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Zou's {@code comments} blueprint beyond posting, over HTTP: attachments (add, download, lists, delete) kept on the
  * engine's file store, moving a comment to a sibling task, and comment-many. Runs on H2; {@link Postgres} runs the
  * same tests on PostgreSQL.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SuppressWarnings("unchecked")
-class CommentActionsRoutesTest {
-    TaskWorld w;
-
-    boolean postgres() {
-        return false;
-    }
-
-    @BeforeAll
-    void start() {
-        w = TaskWorld.start(postgres());
-    }
-
-    @AfterAll
-    void stop() {
-        if (w != null) {
-            w.close();
-        }
-    }
-
+class CommentActionsRoutesTest extends TaskWorldTest {
     /** The same tests on PostgreSQL ({@code ZOU_TEST_PG_URL}; skipped when unset). */
     static class Postgres extends CommentActionsRoutesTest {
         @Override

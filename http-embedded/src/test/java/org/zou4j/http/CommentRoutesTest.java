@@ -11,10 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * {@code POST /actions/tasks/<id>/comment} over HTTP (Zou's {@code CommentTaskResource} and
@@ -22,27 +19,8 @@ import org.junit.jupiter.api.TestInstance;
  * automations, attachments, permissions and events, all in one transaction. Runs on H2; {@link Postgres} runs the
  * same tests on PostgreSQL.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SuppressWarnings("unchecked")
-class CommentRoutesTest {
-    TaskWorld w;
-
-    boolean postgres() {
-        return false;
-    }
-
-    @BeforeAll
-    void start() {
-        w = TaskWorld.start(postgres());
-    }
-
-    @AfterAll
-    void stop() {
-        if (w != null) {
-            w.close();
-        }
-    }
-
+class CommentRoutesTest extends TaskWorldTest {
     /** The same tests on PostgreSQL ({@code ZOU_TEST_PG_URL}; skipped when unset). */
     static class Postgres extends CommentRoutesTest {
         @Override

@@ -4,44 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Zou's edits and concepts blueprints, the other kinds' with-tasks views, previews and versions, over HTTP. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EditConceptRoutesTest {
-    /** The storage the tests run on: in-memory H2 here, PostgreSQL in the {@code ...PostgresTest} subclass. */
-    org.zou4j.storage.StorageBackend storage() {
-        return org.zou4j.storage.h2.H2Storage.inMemory();
-    }
-
-    private EntityRoutesFixture f;
-    private ApiClient admin;
+class EditConceptRoutesTest extends EntityRoutesTestBase {
     private String taskType;
     private String sequenceTaskType;
     private String todo;
 
     @BeforeAll
-    void start() {
-        f = new EntityRoutesFixture(storage());
-        admin = f.admin;
+    void setUp() {
         taskType = f.create("task-types", Map.of("name", "Edit", "color", "#112233", "for_entity", "Edit"));
         sequenceTaskType = f.create("task-types", Map.of("name", "Storyboard", "color", "#112233",
                 "for_entity", "Sequence"));
         todo = f.create("task-status", Map.of("name", "Todo", "short_name", "todo", "color", "#f5f5f5"));
-    }
-
-    @AfterAll
-    void stop() {
-        f.close();
-    }
-
-    private Map<String, Object> post(String path, Map<String, Object> body) {
-        ApiClient.Reply r = admin.post(path, body);
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.map();
     }
 
     @SuppressWarnings("unchecked")

@@ -4,38 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Zou's entities blueprint over HTTP: news, preview files, time spents, linked concepts, task creation, bulk delete. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EntityRoutesTest {
-    /** The storage the tests run on: in-memory H2 here, PostgreSQL in the {@code ...PostgresTest} subclass. */
-    org.zou4j.storage.StorageBackend storage() {
-        return org.zou4j.storage.h2.H2Storage.inMemory();
-    }
-
-    private EntityRoutesFixture f;
-    private ApiClient admin;
+class EntityRoutesTest extends EntityRoutesTestBase {
     private String character;
     private String modeling;
     private String todo;
 
     @BeforeAll
-    void start() {
-        f = new EntityRoutesFixture(storage());
-        admin = f.admin;
+    void setUp() {
         character = f.create("entity-types", Map.of("name", "Character"));
         modeling = f.create("task-types", Map.of("name", "Modeling", "color", "#112233", "for_entity", "Asset"));
         todo = f.create("task-status", Map.of("name", "Todo", "short_name", "todo", "color", "#f5f5f5",
                 "is_default", true));
-    }
-
-    @AfterAll
-    void stop() {
-        f.close();
     }
 
     private String asset(String project, String name) {

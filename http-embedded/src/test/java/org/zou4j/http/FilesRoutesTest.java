@@ -6,10 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Zou's {@code files} blueprint over HTTP on real data (H2 here; {@link Postgres} runs the same on PostgreSQL): the
@@ -18,12 +16,10 @@ import org.junit.jupiter.api.TestInstance;
  * Expected paths follow Zou's tests (tests/blueprints/files/test_file_tree.py, test_working_files.py,
  * test_output_files.py) on this world's names.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SuppressWarnings("unchecked")
-class FilesRoutesTest {
+class FilesRoutesTest extends TaskWorldTest {
     static final String ROOT = "/simple/productions/task_world";
     static final String EXPORT = "/simple/productions/export/task_world";
-    TaskWorld w;
     String sequenceType;
     String shotType;
     String sequence;
@@ -33,13 +29,8 @@ class FilesRoutesTest {
     String cache;
     String texture;
 
-    boolean postgres() {
-        return false;
-    }
-
     @BeforeAll
-    void start() {
-        w = TaskWorld.start(postgres());
+    void setUp() {
         ApiClient.Reply tree = w.as("manager").post("/actions/projects/" + w.project + "/set-file-tree",
                 Map.of("tree_name", "simple"));
         assertThat(tree.status()).as(tree.text()).isEqualTo(200);
@@ -54,13 +45,6 @@ class FilesRoutesTest {
                 "task_type_id", layout, "task_status_id", w.statuses.get("todo")));
         cache = w.create("output-types", Map.of("name", "Cache", "short_name", "cch"));
         texture = w.create("output-types", Map.of("name", "Texture", "short_name", "tx"));
-    }
-
-    @AfterAll
-    void stop() {
-        if (w != null) {
-            w.close();
-        }
     }
 
     /** The same tests on PostgreSQL ({@code ZOU_TEST_PG_URL}; skipped when unset). */

@@ -4,41 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Zou's {@code news} blueprint over HTTP ({@code news_service.get_last_news_for_project}): the project feed with its
  * filters, page envelope and stats, one news, and the open projects' feed. Runs on H2; {@link Postgres} on PostgreSQL.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SuppressWarnings("unchecked")
-class NewsRoutesTest {
-    TaskWorld w;
+class NewsRoutesTest extends TaskWorldTest {
     String task;
     String wipComment;
     String doneComment;
 
-    boolean postgres() {
-        return false;
-    }
-
     @BeforeAll
-    void start() {
-        w = TaskWorld.start(postgres());
+    void setUp() {
         task = w.newAssetTasks("animation").get("animation");
         wipComment = comment("wip", "started");
         comment("wip", "still going"); // no status change: change=false
         doneComment = comment("done", "finished");
-    }
-
-    @AfterAll
-    void stop() {
-        if (w != null) {
-            w.close();
-        }
     }
 
     /** The same tests on PostgreSQL ({@code ZOU_TEST_PG_URL}; skipped when unset). */

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Zou's {@code persons} blueprint over HTTP, part two: a person's time spents by day, ISO week, month and year, the
@@ -19,21 +17,14 @@ import org.junit.jupiter.api.TestInstance;
  * <p>The artist's time spents: modeling task 2024-06-10 (120), 2024-12-30 (60, ISO week 1 of 2025), 2025-01-02 (30);
  * animation task 2024-06-10 (45); a task of another project, whose team the manager is not in, 2024-06-11 (50).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SuppressWarnings("unchecked")
-class PersonTimeRoutesTest {
-    TaskWorld w;
+class PersonTimeRoutesTest extends TaskWorldTest {
     String artist;
     String otherProject;
     String otherTask;
 
-    boolean postgres() {
-        return false;
-    }
-
     @BeforeAll
-    void start() {
-        w = TaskWorld.start(postgres());
+    void setUp() {
         artist = w.persons.get("artist");
         otherProject = w.create("projects", Map.of("name", "Elsewhere", "team", List.of(artist)));
         String entity = w.create("entities", Map.of("name", "Prop", "project_id", otherProject,
@@ -45,13 +36,6 @@ class PersonTimeRoutesTest {
         spent(w.tasks.get("modeling"), artist, "2025-01-02", 30);
         spent(w.tasks.get("animation"), artist, "2024-06-10", 45);
         spent(otherTask, artist, "2024-06-11", 50);
-    }
-
-    @AfterAll
-    void stop() {
-        if (w != null) {
-            w.close();
-        }
     }
 
     /** The same tests on PostgreSQL ({@code ZOU_TEST_PG_URL}; skipped when unset). */

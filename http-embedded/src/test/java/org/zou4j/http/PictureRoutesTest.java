@@ -17,37 +17,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Zou's picture routes of the {@code previews} blueprint over HTTP: {@code POST /pictures/preview-files/<id>} as gazu's
  * {@code upload_preview_file} sends it, the four sizes Kitsu shows, avatars, refusals (not a picture, decompression
  * bomb) and permissions. Runs on H2; {@link Postgres} runs the same tests on PostgreSQL.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SuppressWarnings("unchecked")
-class PictureRoutesTest {
-    TaskWorld w;
-
-    boolean postgres() {
-        return false;
-    }
-
-    @BeforeAll
-    void start() {
-        w = TaskWorld.start(postgres());
-    }
-
-    @AfterAll
-    void stop() {
-        if (w != null) {
-            w.close();
-        }
-    }
-
+class PictureRoutesTest extends TaskWorldTest {
     /** The same tests on PostgreSQL ({@code ZOU_TEST_PG_URL}; skipped when unset). */
     static class Postgres extends PictureRoutesTest {
         @Override

@@ -4,36 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The project-level checks of the production routes, now delegating to {@code internal/access} rules: malformed
  * project ids are Zou's 404 (ProjectNotFoundException), edit versions apply ENT(e) (a vendor needs a task on the edit).
  * Runs on H2; {@link Postgres} runs the same tests on PostgreSQL.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProjectAccessRoutesTest {
-    TaskWorld w;
-
-    boolean postgres() {
-        return false;
-    }
-
-    @BeforeAll
-    void start() {
-        w = TaskWorld.start(postgres());
-    }
-
-    @AfterAll
-    void stop() {
-        if (w != null) {
-            w.close();
-        }
-    }
-
+class ProjectAccessRoutesTest extends TaskWorldTest {
     /** The same tests on PostgreSQL ({@code ZOU_TEST_PG_URL}; skipped when unset). */
     static class Postgres extends ProjectAccessRoutesTest {
         @Override

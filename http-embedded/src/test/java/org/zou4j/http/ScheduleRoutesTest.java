@@ -5,37 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Zou's projects blueprint, schedule and time routes over HTTP on a {@link TaskWorld}: milestones, schedule items
  * (created on read), production schedule version task links and actions, time spents, day offs; permissions and
  * events. Runs on H2; {@link Postgres} runs the same tests on PostgreSQL.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SuppressWarnings("unchecked")
-class ScheduleRoutesTest {
-    TaskWorld w;
+class ScheduleRoutesTest extends TaskWorldTest {
     String base;
 
-    boolean postgres() {
-        return false;
-    }
-
     @BeforeAll
-    void start() {
-        w = TaskWorld.start(postgres());
+    void setUp() {
         base = "/api/data/projects/" + w.project;
-    }
-
-    @AfterAll
-    void stop() {
-        if (w != null) {
-            w.close();
-        }
     }
 
     /** The same tests on PostgreSQL ({@code ZOU_TEST_PG_URL}; skipped when unset). */

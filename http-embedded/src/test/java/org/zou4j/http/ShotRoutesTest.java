@@ -4,48 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Zou's shots blueprint over HTTP: episodes, sequences, shots, scenes, their lists, GET/PUT/DELETE, with-tasks. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ShotRoutesTest {
-    /** The storage the tests run on: in-memory H2 here, PostgreSQL in the {@code ...PostgresTest} subclass. */
-    org.zou4j.storage.StorageBackend storage() {
-        return org.zou4j.storage.h2.H2Storage.inMemory();
-    }
-
-    private EntityRoutesFixture f;
-    private ApiClient admin;
+class ShotRoutesTest extends EntityRoutesTestBase {
     private String project;
     private String layout;
     private String todo;
 
     @BeforeAll
-    void start() {
-        f = new EntityRoutesFixture(storage());
-        admin = f.admin;
+    void setUp() {
         project = f.project("Sprite Fright");
         layout = f.create("task-types", Map.of("name", "Layout", "color", "#112233", "for_entity", "Shot"));
         todo = f.create("task-status", Map.of("name", "Todo", "short_name", "todo", "color", "#f5f5f5"));
-    }
-
-    @AfterAll
-    void stop() {
-        f.close();
-    }
-
-    private Map<String, Object> post(String path, Map<String, Object> body) {
-        ApiClient.Reply r = admin.post(path, body);
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.map();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> data(Map<String, Object> event) {
-        return (Map<String, Object>) event.get("data");
     }
 
     // Zou tests/blueprints/shots/test_shots.py: test_create_shot; creating twice answers the same entity (Zou's get_by)

@@ -3,7 +3,6 @@ package org.zou4j.internal.assets;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -23,15 +22,16 @@ import org.zou4j.internal.access.Scopes;
 import org.zou4j.internal.crud.BoundModel;
 import org.zou4j.internal.crud.CrudService;
 import org.zou4j.internal.crud.HookContext;
+import org.zou4j.internal.crud.JsonStreams;
 import org.zou4j.internal.crud.ModelHooks;
 import org.zou4j.internal.crud.Values;
 import org.zou4j.internal.events.EventLog;
 import org.zou4j.internal.hooks.Cascades;
 import org.zou4j.internal.model.Choices;
 import org.zou4j.internal.schema.Column;
-import org.zou4j.internal.sql.Database;
 import org.zou4j.internal.sql.Filter;
 import org.zou4j.internal.sql.Row;
+import org.zou4j.internal.sql.RowCursor;
 import org.zou4j.internal.sql.Tx;
 
 /**
@@ -208,55 +208,21 @@ public final class EntityService {
      * made before this returns, so errors surface as plain answers, never half-way through a body.
      */
     private JsonStream stream(Caller caller, EntityKind kind, Work<ListPlan> planner) {
-        Database.ReadTx readTx = crud.database().openReadTx();
-        try {
+        return JsonStreams.planned(crud.database(), readTx -> {
             HookContext ctx = crud.context(caller, readTx.tx(), null);
             ListPlan plan = planner.run(ctx);
-            return new JsonStream() {
-                @Override
-                public void writeJson(OutputStream out) {
-                    try (readTx; JsonGenerator g = crud.jsonForm().mapper().getFactory().createGenerator(out)) {
-                        g.writeStartArray();
-                        if (!plan.empty()) {
-                            try (org.zou4j.internal.sql.RowCursor cursor = readTx.tx().stream("entity",
-                                    plan.filters(), List.of(Tx.Order.asc("name"), Tx.Order.asc("id")), 0, 0)) {
-                                List<Row> batch = new ArrayList<>(500);
-                                for (Row r = cursor.next(); ; r = cursor.next()) {
-                                    if (r != null) {
-                                        batch.add(r);
-                                    }
-                                    if (batch.size() == 500 || r == null && !batch.isEmpty()) {
-                                        for (Map<String, Object> m : decorateList(ctx, kind, batch, plan.names())) {
-                                            crud.jsonForm().mapper().writeValue(g, m);
-                                        }
-                                        batch.clear();
-                                    }
-                                    if (r == null) {
-                                        break;
-                                    }
-                                }
-                            }
-                        }
-                        g.writeEndArray();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    } catch (SQLException e) {
-                        throw Database.translate(e);
-                    }
+            if (plan.empty()) {
+                readTx.close();
+                return JsonStreams.constant(crud.jsonForm().mapper(), List.of());
+            }
+            return JsonStreams.owning(readTx, crud.jsonForm().mapper(), "application/json", g -> {
+                try (RowCursor cursor = readTx.tx().stream("entity", plan.filters(),
+                        List.of(Tx.Order.asc("name"), Tx.Order.asc("id")), 0, 0)) {
+                    JsonStreams.writeArray(g, crud.jsonForm().mapper(), cursor,
+                            batch -> decorateList(ctx, kind, batch, plan.names()));
                 }
-
-                @Override
-                public void close() {
-                    readTx.close();
-                }
-            };
-        } catch (SQLException e) {
-            readTx.close();
-            throw Database.translate(e);
-        } catch (RuntimeException e) {
-            readTx.close();
-            throw e;
-        }
+            });
+        });
     }
 
     private ListPlan listPlan(HookContext ctx, EntityKind kind, Query query) throws SQLException {
@@ -815,7 +781,7 @@ public final class EntityService {
     public JsonStream withTasks(Caller caller, EntityKind kind, Query query) {
         if (kind != EntityKind.ASSET && kind != EntityKind.SHOT) {
             List<Map<String, Object>> rows = smallWithTasks(caller, kind, criteria(query));
-            return listStream(rows);
+            return JsonStreams.constant(crud.jsonForm().mapper(), rows);
         }
         Map<String, String> criteria = criteria(query);
         UUID id = criteria.containsKey("id") ? parseCriterionId(criteria.get("id")) : null;
@@ -826,8 +792,7 @@ public final class EntityService {
         }
         UUID assetTypeId = kind == EntityKind.ASSET && criteria.containsKey("asset_type_id")
                 ? parseCriterionId(criteria.get("asset_type_id")) : null;
-        Database.ReadTx readTx = crud.database().openReadTx();
-        try {
+        return JsonStreams.planned(crud.database(), readTx -> {
             HookContext ctx = crud.context(caller, readTx.tx(), null);
             UUID checkProject = projectId;
             if (checkProject == null && episode != null && !episode.equals("main") && !episode.equals("all")) {
@@ -844,39 +809,14 @@ public final class EntityService {
                     VendorMask.of(ctx, kind.typeName()));
             if (kind == EntityKind.SHOT && shotType == null) {
                 readTx.close();
-                return emptyStream();
+                return JsonStreams.constant(crud.jsonForm().mapper(), List.of());
             }
             WithTasks.Shape shape = new WithTasks.Shape("true".equals(criteria.get("compact")),
                     "true".equals(criteria.get("stream")));
-            return new JsonStream() {
-                @Override
-                public String contentType() {
-                    return shape.stream() ? "application/x-ndjson" : "application/json";
-                }
-
-                @Override
-                public void writeJson(OutputStream out) {
-                    try (readTx; JsonGenerator g = crud.jsonForm().mapper().getFactory().createGenerator(out)) {
-                        withTasks.write(readTx.tx(), spec, g, shape);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    } catch (SQLException e) {
-                        throw Database.translate(e);
-                    }
-                }
-
-                @Override
-                public void close() {
-                    readTx.close();
-                }
-            };
-        } catch (SQLException e) {
-            readTx.close();
-            throw Database.translate(e);
-        } catch (RuntimeException e) {
-            readTx.close();
-            throw e;
-        }
+            return JsonStreams.owning(readTx, crud.jsonForm().mapper(),
+                    shape.stream() ? "application/x-ndjson" : "application/json",
+                    g -> withTasks.write(readTx.tx(), spec, g, shape));
+        });
     }
 
     /** With-tasks views of edits, concepts, sequences, episodes and scenes (built in memory: they are small). */
@@ -913,23 +853,6 @@ public final class EntityService {
             }
             return rows;
         });
-    }
-
-    private JsonStream listStream(Object body) {
-        return new JsonStream() {
-            @Override
-            public void writeJson(OutputStream out) {
-                try {
-                    crud.jsonForm().mapper().writeValue(out, body);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-
-            @Override
-            public void close() {
-            }
-        };
     }
 
     /** {@code GET /data/<kind>s/<id>/preview-files}: task type id → previews (newest revision first). */
@@ -1412,23 +1335,6 @@ public final class EntityService {
             throw ZouException.notFound();
         }
         return row;
-    }
-
-    private static JsonStream emptyStream() {
-        return new JsonStream() {
-            @Override
-            public void writeJson(OutputStream out) {
-                try {
-                    out.write("[]".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-
-            @Override
-            public void close() {
-            }
-        };
     }
 
     // ---- kinds and lookups -------------------------------------------------------------------------------------------

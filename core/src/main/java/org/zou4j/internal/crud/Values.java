@@ -43,6 +43,15 @@ public final class Values {
         return UUID.fromString(id);
     }
 
+    /** A path id: a malformed one answers 404, as an unknown row does (Zou's lookups). */
+    public static UUID pathId(String id) {
+        UUID parsed = tryParseId(id);
+        if (parsed == null) {
+            throw ZouException.notFound();
+        }
+        return parsed;
+    }
+
     /** Parses an id, or returns null when it is not one. */
     public static UUID tryParseId(String id) {
         return id != null && UUID_PATTERN.matcher(id).matches() ? UUID.fromString(id) : null;

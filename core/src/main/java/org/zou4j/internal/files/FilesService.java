@@ -16,6 +16,7 @@ import org.zou4j.files.Files.OutputFileFilters;
 import org.zou4j.files.Files.WorkingFileContent;
 import org.zou4j.internal.access.Caller;
 import org.zou4j.internal.access.TaskChecks;
+import org.zou4j.internal.crud.BodyFields;
 import org.zou4j.internal.crud.BoundModel;
 import org.zou4j.internal.crud.CrudService;
 import org.zou4j.internal.crud.HookContext;
@@ -68,8 +69,8 @@ public final class FilesService {
 
     /** {@code SetTreeResource}: a built-in tree ({@code default}, {@code simple}) set on the project (managers). */
     public Map<String, Object> setFileTree(Caller caller, String projectIdText, Map<String, Object> rawBody) {
-        Map<String, Object> body = Body.of(rawBody);
-        String treeName = Body.requiredText(body, "tree_name");
+        Map<String, Object> body = BodyFields.of(rawBody);
+        String treeName = BodyFields.requiredText(body, "tree_name");
         UUID projectId = pathId(projectIdText);
         return write(caller, ctx -> {
             Row project = require(ctx, "project", projectId);
@@ -89,13 +90,13 @@ public final class FilesService {
 
     /** {@code WorkingFilePathResource}. */
     public Map<String, Object> workingFilePath(Caller caller, String taskIdText, Map<String, Object> rawBody) {
-        Map<String, Object> body = Body.of(rawBody);
-        String name = Body.optionalText(body, "name", "main");
-        String mode = Body.optionalText(body, "mode", "working");
-        String softwareText = Body.optionalText(body, "software_id", null);
-        Body.optionalText(body, "comment", "");
-        int revision = Body.optionalInt(body, "revision", 0);
-        String sep = Body.optionalText(body, "sep", "/");
+        Map<String, Object> body = BodyFields.of(rawBody);
+        String name = BodyFields.optionalText(body, "name", "main");
+        String mode = BodyFields.optionalText(body, "mode", "working");
+        String softwareText = BodyFields.optionalText(body, "software_id", null);
+        BodyFields.optionalText(body, "comment", "");
+        int revision = BodyFields.optionalInt(body, "revision", 0);
+        String sep = BodyFields.optionalText(body, "sep", "/");
         UUID taskId = pathId(taskIdText);
         return write(caller, ctx -> {
             Row software = softwareText == null ? software(ctx, "3ds Max", "max", ".max")
@@ -106,17 +107,10 @@ public final class FilesService {
             int rev = revision != 0 ? revision : nextWorkingRevision(ctx, taskId, name);
             Row entity = ctx.access().row("entity", (UUID) task.get("entity_id"));
             try {
-                Map<String, Object> tree = tree(ctx, entity);
-                FileTree ft = fileTree(ctx);
-                FileTree.Values v = new FileTree.Values();
-                v.entity = entity;
-                v.task = task;
-                v.software = software;
-                v.name = name;
-                v.revision = rev;
+                WorkingPath path = workingPath(ctx, entity, task, software, name, rev, mode, sep);
                 Map<String, Object> out = new LinkedHashMap<>();
-                out.put("path", ft.workingFolderPath(tree, mode, v, sep));
-                out.put("name", ft.fileName(tree, mode, v, 1));
+                out.put("path", path.folder());
+                out.put("name", path.fileName());
                 return out;
             } catch (FileTree.MalformedTree e) {
                 throw FileTree.asError(e, "message", rawBody);
@@ -129,8 +123,7 @@ public final class FilesService {
         OutputPathArgs args = OutputPathArgs.of(rawBody);
         UUID entityId = pathId(entityIdText);
         return write(caller, ctx -> {
-            Row entity = require(ctx, "entity", entityId);
-            requireTeam(ctx, (UUID) entity.get("project_id"));
+            Row entity = requireInTeam(ctx, entityId);
             requireEntityAccess(ctx, entityId);
             Row outputType = require(ctx, "output_type", Values.tryParseId(args.outputTypeId));
             Row taskType = require(ctx, "task_type", Values.tryParseId(args.taskTypeId));
@@ -167,9 +160,10 @@ public final class FilesService {
         UUID instanceId = pathId(assetInstanceIdText);
         UUID temporalId = pathId(temporalEntityIdText);
         return write(caller, ctx -> {
-            Row instance = require(ctx, "asset_instance", instanceId);
-            Row temporal = require(ctx, "entity", temporalId);
-            Row asset = require(ctx, "entity", (UUID) instance.get("asset_id"));
+            InstanceRows rows = instanceRows(ctx, instanceId, temporalId);
+            Row instance = rows.instance();
+            Row temporal = rows.temporal();
+            Row asset = rows.asset();
             Row outputType = require(ctx, "output_type", Values.tryParseId(args.outputTypeId));
             Row taskType = require(ctx, "task_type", Values.tryParseId(args.taskTypeId));
             requireTeam(ctx, (UUID) asset.get("project_id"));
@@ -200,11 +194,11 @@ public final class FilesService {
     private record OutputPathArgs(String name, String mode, String outputTypeId, String taskTypeId, int revision,
                                   String extension, String representation, String separator) {
         static OutputPathArgs of(Map<String, Object> raw) {
-            Map<String, Object> b = Body.of(raw);
-            return new OutputPathArgs(Body.optionalText(b, "name", "main"), Body.optionalText(b, "mode", "output"),
-                    Body.requiredText(b, "output_type_id"), Body.requiredText(b, "task_type_id"),
-                    Body.optionalInt(b, "revision", 0), Body.optionalText(b, "extension", ""),
-                    Body.optionalText(b, "representation", ""), Body.optionalText(b, "separator", "/"));
+            Map<String, Object> b = BodyFields.of(raw);
+            return new OutputPathArgs(BodyFields.optionalText(b, "name", "main"), BodyFields.optionalText(b, "mode", "output"),
+                    BodyFields.requiredText(b, "output_type_id"), BodyFields.requiredText(b, "task_type_id"),
+                    BodyFields.optionalInt(b, "revision", 0), BodyFields.optionalText(b, "extension", ""),
+                    BodyFields.optionalText(b, "representation", ""), BodyFields.optionalText(b, "separator", "/"));
         }
     }
 
@@ -257,15 +251,15 @@ public final class FilesService {
 
     /** {@code NewWorkingFileResource}: assigns the caller, builds the path, creates the revision. */
     public Map<String, Object> newWorkingFile(Caller caller, String taskIdText, Map<String, Object> rawBody) {
-        Map<String, Object> body = Body.of(rawBody);
-        String name = Body.requiredText(body, "name");
-        Body.optionalText(body, "description", "");
-        String mode = Body.optionalText(body, "mode", "working");
-        String comment = Body.optionalText(body, "comment", "");
-        String personText = Body.optionalText(body, "person_id", null);
-        String softwareText = Body.optionalText(body, "software_id", null);
-        int revisionArg = Body.optionalInt(body, "revision", 0);
-        String sep = Body.optionalText(body, "sep", "/");
+        Map<String, Object> body = BodyFields.of(rawBody);
+        String name = BodyFields.requiredText(body, "name");
+        BodyFields.optionalText(body, "description", "");
+        String mode = BodyFields.optionalText(body, "mode", "working");
+        String comment = BodyFields.optionalText(body, "comment", "");
+        String personText = BodyFields.optionalText(body, "person_id", null);
+        String softwareText = BodyFields.optionalText(body, "software_id", null);
+        int revisionArg = BodyFields.optionalInt(body, "revision", 0);
+        String sep = BodyFields.optionalText(body, "sep", "/");
         UUID taskId = pathId(taskIdText);
         return write(caller, ctx -> {
             UUID personId = personText != null ? Values.tryParseId(personText) : ctx.caller().personId();
@@ -282,16 +276,9 @@ public final class FilesService {
             Row entity = ctx.access().row("entity", (UUID) task.get("entity_id"));
             String path;
             try {
-                Map<String, Object> tree = tree(ctx, entity);
-                FileTree ft = fileTree(ctx);
-                FileTree.Values v = new FileTree.Values();
-                v.entity = entity;
-                v.task = task;
-                v.software = software;
-                v.name = name;
-                v.revision = revision;
                 // Zou joins with sep but builds the folder with the OS separator
-                path = ft.workingFolderPath(tree, mode, v, "/") + sep + ft.fileName(tree, mode, v, 1);
+                WorkingPath wp = workingPath(ctx, entity, task, software, name, revision, mode, "/");
+                path = wp.folder() + sep + wp.fileName();
             } catch (FileTree.MalformedTree e) {
                 throw FileTree.asError(e, "message", rawBody);
             }
@@ -303,10 +290,7 @@ public final class FilesService {
                 throw ZouException.wrongParameter("Person with id " + personText + " not found");
             }
             UUID id = UUID.randomUUID();
-            Map<String, Object> values = new LinkedHashMap<>();
-            values.put("id", id);
-            values.put("created_at", ctx.now());
-            values.put("updated_at", ctx.now());
+            Map<String, Object> values = newRow(ctx, id);
             values.put("comment", comment);
             values.put("name", name);
             values.put("revision", revision);
@@ -317,7 +301,7 @@ public final class FilesService {
             values.put("person_id", personId);
             ctx.tx().insert("working_file", values);
             ctx.events().emit("working-file:new", data("working_file_id", id), projectId);
-            return many(ctx, "working_file", List.of(ctx.tx().byId("working_file", id)), false).get(0);
+            return workingFileJson(ctx, id);
         });
     }
 
@@ -343,20 +327,20 @@ public final class FilesService {
             Row wf = require(ctx, "working_file", id);
             requireTaskAction(ctx, (UUID) wf.get("task_id"));
             ctx.tx().updateById("working_file", id, Map.of("updated_at", ctx.now()));
-            return many(ctx, "working_file", List.of(ctx.tx().byId("working_file", id)), false).get(0);
+            return workingFileJson(ctx, id);
         });
     }
 
     /** {@code CommentWorkingFileResource}. */
     public Map<String, Object> commentWorkingFile(Caller caller, String workingFileIdText,
                                                   Map<String, Object> rawBody) {
-        String comment = Body.requiredText(Body.of(rawBody), "comment");
+        String comment = BodyFields.requiredText(BodyFields.of(rawBody), "comment");
         UUID id = pathId(workingFileIdText);
         return write(caller, ctx -> {
             Row wf = require(ctx, "working_file", id);
             requireTaskAction(ctx, (UUID) wf.get("task_id"));
             ctx.tx().updateById("working_file", id, Map.of("comment", comment, "updated_at", ctx.now()));
-            return many(ctx, "working_file", List.of(ctx.tx().byId("working_file", id)), false).get(0);
+            return workingFileJson(ctx, id);
         });
     }
 
@@ -365,8 +349,7 @@ public final class FilesService {
                                                         String name, boolean relations) {
         UUID entityId = pathId(entityIdText);
         return read(caller, ctx -> {
-            Row entity = require(ctx, "entity", entityId);
-            requireTeam(ctx, (UUID) entity.get("project_id"));
+            requireInTeam(ctx, entityId);
             List<Filter> filters = new ArrayList<>();
             filters.add(Filter.eq("entity_id", entityId));
             if (taskId != null && !taskId.isEmpty()) {
@@ -435,14 +418,14 @@ public final class FilesService {
                                  String workingFileId, String comment, int revision, String extension,
                                  String representation, int nbElements, String sep, String fileStatusId) {
         static NewOutputArgs of(Map<String, Object> raw) {
-            Map<String, Object> b = Body.of(raw);
-            return new NewOutputArgs(Body.optionalText(b, "name", "main"), Body.optionalText(b, "mode", "output"),
-                    Body.requiredText(b, "output_type_id"), Body.requiredText(b, "task_type_id"),
-                    Body.optionalText(b, "person_id", null), Body.optionalText(b, "working_file_id", null),
-                    Body.optionalText(b, "comment", ""), Body.optionalInt(b, "revision", 0),
-                    Body.optionalText(b, "extension", ""), Body.optionalText(b, "representation", ""),
-                    Body.optionalInt(b, "nb_elements", 1), Body.optionalText(b, "sep", "/"),
-                    Body.optionalText(b, "file_status_id", null));
+            Map<String, Object> b = BodyFields.of(raw);
+            return new NewOutputArgs(BodyFields.optionalText(b, "name", "main"), BodyFields.optionalText(b, "mode", "output"),
+                    BodyFields.requiredText(b, "output_type_id"), BodyFields.requiredText(b, "task_type_id"),
+                    BodyFields.optionalText(b, "person_id", null), BodyFields.optionalText(b, "working_file_id", null),
+                    BodyFields.optionalText(b, "comment", ""), BodyFields.optionalInt(b, "revision", 0),
+                    BodyFields.optionalText(b, "extension", ""), BodyFields.optionalText(b, "representation", ""),
+                    BodyFields.optionalInt(b, "nb_elements", 1), BodyFields.optionalText(b, "sep", "/"),
+                    BodyFields.optionalText(b, "file_status_id", null));
         }
     }
 
@@ -451,8 +434,7 @@ public final class FilesService {
         NewOutputArgs args = NewOutputArgs.of(rawBody);
         UUID entityId = pathId(entityIdText);
         return write(caller, ctx -> {
-            Row entity = require(ctx, "entity", entityId);
-            requireTeam(ctx, (UUID) entity.get("project_id"));
+            Row entity = requireInTeam(ctx, entityId);
             return newOutputFile(ctx, "error", args, entity, null, null);
         });
     }
@@ -464,11 +446,9 @@ public final class FilesService {
         UUID instanceId = pathId(assetInstanceIdText);
         UUID temporalId = pathId(temporalEntityIdText);
         return write(caller, ctx -> {
-            Row instance = require(ctx, "asset_instance", instanceId);
-            Row temporal = require(ctx, "entity", temporalId);
-            Row asset = require(ctx, "entity", (UUID) instance.get("asset_id"));
-            requireTeam(ctx, (UUID) asset.get("project_id"));
-            return newOutputFile(ctx, "message", args, asset, instance, temporal);
+            InstanceRows rows = instanceRows(ctx, instanceId, temporalId);
+            requireTeam(ctx, (UUID) rows.asset().get("project_id"));
+            return newOutputFile(ctx, "message", args, rows.asset(), rows.instance(), rows.temporal());
         });
     }
 
@@ -542,10 +522,7 @@ public final class FilesService {
             throw FileTree.asError(e, errorKey, null);
         }
         UUID id = UUID.randomUUID();
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("id", id);
-        values.put("created_at", ctx.now());
-        values.put("updated_at", ctx.now());
+        Map<String, Object> values = newRow(ctx, id);
         values.put("name", args.name);
         values.put("comment", args.comment);
         values.put("extension", args.extension);
@@ -572,10 +549,10 @@ public final class FilesService {
     /** {@code GetNextEntityOutputFileRevisionResource}. */
     public Map<String, Object> nextEntityOutputRevision(Caller caller, String entityIdText,
                                                         Map<String, Object> rawBody) {
-        Map<String, Object> body = Body.of(rawBody);
-        String name = Body.optionalText(body, "name", "main");
-        String outputTypeText = Body.requiredText(body, "output_type_id");
-        String taskTypeText = Body.requiredText(body, "task_type_id");
+        Map<String, Object> body = BodyFields.of(rawBody);
+        String name = BodyFields.optionalText(body, "name", "main");
+        String outputTypeText = BodyFields.requiredText(body, "output_type_id");
+        String taskTypeText = BodyFields.requiredText(body, "task_type_id");
         UUID entityId = pathId(entityIdText);
         return read(caller, ctx -> {
             Row entity = require(ctx, "entity", entityId);
@@ -590,10 +567,10 @@ public final class FilesService {
     /** {@code GetNextInstanceOutputFileRevisionResource}. */
     public Map<String, Object> nextInstanceOutputRevision(Caller caller, String assetInstanceIdText,
                                                           String temporalEntityIdText, Map<String, Object> rawBody) {
-        Map<String, Object> body = Body.of(rawBody);
-        String name = Body.optionalText(body, "name", "main");
-        String outputTypeText = Body.requiredText(body, "output_type_id");
-        String taskTypeText = Body.requiredText(body, "task_type_id");
+        Map<String, Object> body = BodyFields.of(rawBody);
+        String name = BodyFields.optionalText(body, "name", "main");
+        String outputTypeText = BodyFields.requiredText(body, "output_type_id");
+        String taskTypeText = BodyFields.requiredText(body, "task_type_id");
         UUID instanceId = pathId(assetInstanceIdText);
         UUID temporalId = pathId(temporalEntityIdText);
         return read(caller, ctx -> {
@@ -631,8 +608,7 @@ public final class FilesService {
                                                            OutputFileFilters f) {
         UUID entityId = pathId(entityIdText);
         return read(caller, ctx -> {
-            Row entity = require(ctx, "entity", entityId);
-            requireTeam(ctx, (UUID) entity.get("project_id"));
+            requireInTeam(ctx, entityId);
             List<Filter> filters = outputFilters(f);
             filters.add(Filter.eq("entity_id", entityId));
             filters.add(new Filter.IsNull("asset_instance_id"));
@@ -646,9 +622,7 @@ public final class FilesService {
         UUID instanceId = pathId(assetInstanceIdText);
         UUID temporalId = Values.tryParseId(temporalEntityIdText);
         return read(caller, ctx -> {
-            Row instance = require(ctx, "asset_instance", instanceId);
-            Row asset = require(ctx, "entity", (UUID) instance.get("asset_id"));
-            requireTeam(ctx, (UUID) asset.get("project_id"));
+            requireInstanceInTeam(ctx, instanceId);
             if (temporalId == null) {
                 return List.of();
             }
@@ -666,12 +640,7 @@ public final class FilesService {
         boolean byStatus = f != null && f.fileStatusId() != null && !f.fileStatusId().isEmpty();
         Map<List<Object>, Integer> max = new LinkedHashMap<>();
         for (Row r : rows) {
-            List<Object> key = new ArrayList<>(java.util.Arrays.asList(r.get("asset_instance_id"),
-                    r.get("temporal_entity_id"), r.get("task_type_id"), r.get("output_type_id"), r.get("name"),
-                    r.get("representation")));
-            if (byStatus) {
-                key.add(r.get("file_status_id"));
-            }
+            List<Object> key = revisionKey(r, byStatus);
             if (r.get("representation") == null) {
                 continue; // SQL equality on NULL never joins in Zou's query
             }
@@ -679,12 +648,7 @@ public final class FilesService {
         }
         List<Row> out = new ArrayList<>();
         for (Row r : rows) {
-            List<Object> key = new ArrayList<>(java.util.Arrays.asList(r.get("asset_instance_id"),
-                    r.get("temporal_entity_id"), r.get("task_type_id"), r.get("output_type_id"), r.get("name"),
-                    r.get("representation")));
-            if (byStatus) {
-                key.add(r.get("file_status_id"));
-            }
+            List<Object> key = revisionKey(r, byStatus);
             Integer m = max.get(key);
             if (m != null && m == ((Number) r.get("revision")).intValue()) {
                 out.add(r);
@@ -693,12 +657,22 @@ public final class FilesService {
         return out;
     }
 
+    /** What {@link #lastRevisions} groups by. */
+    private static List<Object> revisionKey(Row r, boolean byStatus) {
+        List<Object> key = new ArrayList<>(java.util.Arrays.asList(r.get("asset_instance_id"),
+                r.get("temporal_entity_id"), r.get("task_type_id"), r.get("output_type_id"), r.get("name"),
+                r.get("representation")));
+        if (byStatus) {
+            key.add(r.get("file_status_id"));
+        }
+        return key;
+    }
+
     /** {@code EntityOutputTypesResource}: the output types of the entity's output files, by name. */
     public List<Map<String, Object>> entityOutputTypes(Caller caller, String entityIdText) {
         UUID entityId = pathId(entityIdText);
         return read(caller, ctx -> {
-            Row entity = require(ctx, "entity", entityId);
-            requireTeam(ctx, (UUID) entity.get("project_id"));
+            requireInTeam(ctx, entityId);
             return outputTypesOf(ctx, List.of(Filter.eq("entity_id", entityId)));
         });
     }
@@ -709,9 +683,7 @@ public final class FilesService {
         UUID instanceId = pathId(assetInstanceIdText);
         UUID temporalId = Values.tryParseId(temporalEntityIdText);
         return read(caller, ctx -> {
-            Row instance = require(ctx, "asset_instance", instanceId);
-            Row asset = require(ctx, "entity", (UUID) instance.get("asset_id"));
-            requireTeam(ctx, (UUID) asset.get("project_id"));
+            requireInstanceInTeam(ctx, instanceId);
             return outputTypesOf(ctx, List.of(Filter.eq("asset_instance_id", instanceId),
                     temporalId == null ? new Filter.IsNull("temporal_entity_id")
                             : Filter.eq("temporal_entity_id", temporalId)));
@@ -746,8 +718,7 @@ public final class FilesService {
             if (representation != null) {
                 filters.add(Filter.eq("representation", representation));
             }
-            return many(ctx, "output_file", ctx.tx().select("output_file", filters,
-                    List.of(Tx.Order.desc("revision")), 0, 0), false);
+            return outputFilesByRevision(ctx, filters);
         });
     }
 
@@ -759,9 +730,7 @@ public final class FilesService {
         UUID temporalId = Values.tryParseId(temporalEntityIdText);
         UUID outputTypeId = pathId(outputTypeIdText);
         return read(caller, ctx -> {
-            Row instance = require(ctx, "asset_instance", instanceId);
-            Row asset = require(ctx, "entity", (UUID) instance.get("asset_id"));
-            requireTeam(ctx, (UUID) asset.get("project_id"));
+            requireInstanceInTeam(ctx, instanceId);
             require(ctx, "output_type", outputTypeId);
             List<Filter> filters = new ArrayList<>();
             filters.add(Filter.eq("asset_instance_id", instanceId));
@@ -771,8 +740,7 @@ public final class FilesService {
             if (representation != null) {
                 filters.add(Filter.eq("representation", representation));
             }
-            return many(ctx, "output_file", ctx.tx().select("output_file", filters,
-                    List.of(Tx.Order.desc("revision")), 0, 0), false);
+            return outputFilesByRevision(ctx, filters);
         });
     }
 
@@ -796,15 +764,13 @@ public final class FilesService {
     public List<Map<String, Object>> entityOutputFiles(Caller caller, String entityIdText, OutputFileFilters f) {
         UUID entityId = pathId(entityIdText);
         return read(caller, ctx -> {
-            Row entity = require(ctx, "entity", entityId);
-            requireTeam(ctx, (UUID) entity.get("project_id"));
+            requireInTeam(ctx, entityId);
             List<Filter> filters = outputFilters(f);
             filters.add(Filter.eq("entity_id", entityId));
             filters.add(new Filter.IsNull("asset_instance_id"));
             filters.add(new Filter.IsNull("temporal_entity_id"));
             filters.add(Filter.between("revision", 0, null));
-            return many(ctx, "output_file", ctx.tx().select("output_file", filters,
-                    List.of(Tx.Order.desc("revision")), 0, 0), false);
+            return outputFilesByRevision(ctx, filters);
         });
     }
 
@@ -813,9 +779,7 @@ public final class FilesService {
                                                          String temporalEntityIdText, OutputFileFilters f) {
         UUID instanceId = pathId(assetInstanceIdText);
         return read(caller, ctx -> {
-            Row instance = require(ctx, "asset_instance", instanceId);
-            Row asset = require(ctx, "entity", (UUID) instance.get("asset_id"));
-            requireTeam(ctx, (UUID) asset.get("project_id"));
+            requireInstanceInTeam(ctx, instanceId);
             List<Filter> filters = outputFilters(f);
             filters.add(Filter.eq("asset_instance_id", instanceId));
             if (temporalEntityIdText != null && !temporalEntityIdText.isEmpty()) {
@@ -826,8 +790,7 @@ public final class FilesService {
                 filters.add(Filter.eq("temporal_entity_id", temporalId));
             }
             filters.add(Filter.between("revision", 0, null));
-            return many(ctx, "output_file", ctx.tx().select("output_file", filters,
-                    List.of(Tx.Order.desc("revision")), 0, 0), false);
+            return outputFilesByRevision(ctx, filters);
         });
     }
 
@@ -861,10 +824,10 @@ public final class FilesService {
 
     /** {@code GuessFromPathResource}. */
     public List<Map<String, Object>> guessFromPath(Caller caller, Map<String, Object> rawBody) {
-        Map<String, Object> body = Body.of(rawBody);
-        String projectText = Body.requiredText(body, "project_id");
-        String filePath = Body.requiredText(body, "file_path");
-        String sep = Body.optionalText(body, "sep", "/");
+        Map<String, Object> body = BodyFields.of(rawBody);
+        String projectText = BodyFields.requiredText(body, "project_id");
+        String filePath = BodyFields.requiredText(body, "file_path");
+        String sep = BodyFields.optionalText(body, "sep", "/");
         UUID projectId = pathId(projectText);
         return read(caller, ctx -> {
             Row project = require(ctx, "project", projectId);
@@ -911,10 +874,7 @@ public final class FilesService {
             return found.get(0);
         }
         UUID id = UUID.randomUUID();
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("id", id);
-        values.put("created_at", ctx.now());
-        values.put("updated_at", ctx.now());
+        Map<String, Object> values = newRow(ctx, id);
         values.put("name", name);
         values.put("short_name", shortName);
         values.put("file_extension", extension);
@@ -968,6 +928,67 @@ public final class FilesService {
             throw ZouException.notFound();
         }
         return row;
+    }
+
+    /** The entity, once the caller is in its project's team. */
+    private static Row requireInTeam(HookContext ctx, UUID entityId) throws SQLException {
+        Row entity = require(ctx, "entity", entityId);
+        requireTeam(ctx, (UUID) entity.get("project_id"));
+        return entity;
+    }
+
+    /** An asset instance exists and the caller is in its asset's project team. */
+    private static void requireInstanceInTeam(HookContext ctx, UUID instanceId) throws SQLException {
+        Row instance = require(ctx, "asset_instance", instanceId);
+        Row asset = require(ctx, "entity", (UUID) instance.get("asset_id"));
+        requireTeam(ctx, (UUID) asset.get("project_id"));
+    }
+
+    /** The rows an instance's output is about. */
+    private record InstanceRows(Row instance, Row temporal, Row asset) {
+    }
+
+    private static InstanceRows instanceRows(HookContext ctx, UUID instanceId, UUID temporalId) throws SQLException {
+        Row instance = require(ctx, "asset_instance", instanceId);
+        Row temporal = require(ctx, "entity", temporalId);
+        return new InstanceRows(instance, temporal, require(ctx, "entity", (UUID) instance.get("asset_id")));
+    }
+
+    /** Where a working file of {@code task} goes: its folder (joined with {@code sep}) and its file name. */
+    private record WorkingPath(String folder, String fileName) {
+    }
+
+    private WorkingPath workingPath(HookContext ctx, Row entity, Row task, Row software, String name, int revision,
+                                    String mode, String sep) throws SQLException {
+        Map<String, Object> tree = tree(ctx, entity);
+        FileTree ft = fileTree(ctx);
+        FileTree.Values v = new FileTree.Values();
+        v.entity = entity;
+        v.task = task;
+        v.software = software;
+        v.name = name;
+        v.revision = revision;
+        return new WorkingPath(ft.workingFolderPath(tree, mode, v, sep), ft.fileName(tree, mode, v, 1));
+    }
+
+    /** The start of a new row's values: its id and both timestamps. */
+    private static Map<String, Object> newRow(HookContext ctx, UUID id) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("id", id);
+        values.put("created_at", ctx.now());
+        values.put("updated_at", ctx.now());
+        return values;
+    }
+
+    private Map<String, Object> workingFileJson(HookContext ctx, UUID id) throws SQLException {
+        return many(ctx, "working_file", List.of(ctx.tx().byId("working_file", id)), false).get(0);
+    }
+
+    /** Output files matching {@code filters}, highest revision first. */
+    private List<Map<String, Object>> outputFilesByRevision(HookContext ctx, List<Filter> filters)
+            throws SQLException {
+        return many(ctx, "output_file", ctx.tx().select("output_file", filters,
+                List.of(Tx.Order.desc("revision")), 0, 0), false);
     }
 
     /** {@code check_project_access}: admin, or in the project's team. */

@@ -1,5 +1,11 @@
 package org.zou4j.internal.projects;
 
+import static org.zou4j.internal.crud.BodyFields.optionalDouble;
+import static org.zou4j.internal.crud.BodyFields.optionalInt;
+import static org.zou4j.internal.crud.BodyFields.optionalText;
+import static org.zou4j.internal.crud.BodyFields.requiredText;
+import static org.zou4j.internal.crud.BodyFields.validation;
+
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.zou4j.ZouException;
 import org.zou4j.internal.access.Caller;
+import org.zou4j.internal.crud.BodyFields;
 import org.zou4j.internal.crud.CrudService;
 import org.zou4j.internal.crud.HookContext;
 import org.zou4j.internal.crud.Values;
@@ -52,7 +59,7 @@ public final class BudgetService extends ServiceSupport {
     /** {@code POST /data/projects/<id>/budgets}: body {@code name} (required), {@code currency} (default USD). */
     public Map<String, Object> createBudget(Caller caller, String projectIdText, Map<String, Object> rawBody) {
         UUID projectId = projectId(projectIdText);
-        Map<String, Object> body = body(rawBody);
+        Map<String, Object> body = BodyFields.of(rawBody);
         String name = requiredText(body, "name");
         String currency = optionalText(body, "currency", "USD");
         return write(caller, ctx -> {
@@ -87,7 +94,7 @@ public final class BudgetService extends ServiceSupport {
                                             Map<String, Object> rawBody) {
         UUID projectId = projectId(projectIdText);
         UUID budgetId = pathId(budgetIdText);
-        Map<String, Object> body = body(rawBody);
+        Map<String, Object> body = BodyFields.of(rawBody);
         String name = optionalText(body, "name", null);
         String currency = optionalText(body, "currency", null);
         return write(caller, ctx -> {
@@ -143,7 +150,7 @@ public final class BudgetService extends ServiceSupport {
                                            Map<String, Object> rawBody) {
         UUID projectId = projectId(projectIdText);
         UUID budgetId = pathId(budgetIdText);
-        Map<String, Object> body = body(rawBody);
+        Map<String, Object> body = BodyFields.of(rawBody);
         String departmentText = requiredText(body, "department_id");
         String personText = optionalText(body, "person_id", null);
         String startDate = optionalText(body, "start_date", null);
@@ -205,7 +212,7 @@ public final class BudgetService extends ServiceSupport {
         UUID projectId = projectId(projectIdText);
         UUID budgetId = pathId(budgetIdText);
         UUID entryId = pathId(entryIdText);
-        Map<String, Object> body = body(rawBody);
+        Map<String, Object> body = BodyFields.of(rawBody);
         Integer months = optionalInt(body, "months_duration");
         Double salary = optionalDouble(body, "daily_salary");
         Object exceptions = body.get("exceptions");

@@ -1,5 +1,8 @@
 package org.zou4j.internal.projects;
 
+import static org.zou4j.internal.crud.BodyFields.requiredText;
+import static org.zou4j.internal.crud.BodyFields.validation;
+
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.zou4j.ZouException;
 import org.zou4j.internal.access.Caller;
+import org.zou4j.internal.crud.BodyFields;
 import org.zou4j.internal.crud.CrudService;
 import org.zou4j.internal.crud.HookContext;
 import org.zou4j.internal.events.EventLog;
@@ -71,7 +75,7 @@ public final class DepartmentsService extends ServiceSupport {
      */
     public Map<String, Object> add(Caller caller, String departmentIdText, Equipment kind,
                                    Map<String, Object> rawBody) {
-        String itemText = requiredText(body(rawBody), kind.column);
+        String itemText = requiredText(BodyFields.of(rawBody), kind.column);
         UUID itemId = idOrNull(itemText);
         if (itemId == null) {
             throw validation(kind.column, "Input should be a valid UUID");

@@ -1,5 +1,10 @@
 package org.zou4j.internal.projects;
 
+import static org.zou4j.internal.crud.BodyFields.optionalBool;
+import static org.zou4j.internal.crud.BodyFields.optionalText;
+import static org.zou4j.internal.crud.BodyFields.requiredText;
+import static org.zou4j.internal.crud.BodyFields.textList;
+
 import java.sql.SQLException;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -12,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.zou4j.ZouException;
 import org.zou4j.internal.access.Caller;
+import org.zou4j.internal.crud.BodyFields;
 import org.zou4j.internal.crud.CrudService;
 import org.zou4j.internal.crud.HookContext;
 import org.zou4j.internal.events.EventLog;
@@ -90,7 +96,7 @@ public final class MetadataService extends ServiceSupport {
 
     /** {@code POST /data/projects/<id>/metadata-descriptors} (201). */
     public Map<String, Object> create(Caller caller, String projectIdText, Map<String, Object> rawBody) {
-        Map<String, Object> body = body(rawBody);
+        Map<String, Object> body = BodyFields.of(rawBody);
         String entityType = optionalText(body, "entity_type", "Asset");
         String taskTypeText = optionalText(body, "task_type_id", null);
         String name = requiredText(body, "name");
@@ -242,7 +248,7 @@ public final class MetadataService extends ServiceSupport {
      */
     public Map<String, Object> update(Caller caller, String projectIdText, String descriptorIdText,
                                       Map<String, Object> rawBody) {
-        Map<String, Object> body = body(rawBody);
+        Map<String, Object> body = BodyFields.of(rawBody);
         String name = optionalText(body, "name", null);
         boolean forClient = Boolean.TRUE.equals(optionalBool(body, "for_client", false));
         String dataType = optionalText(body, "data_type", "string");
@@ -361,7 +367,7 @@ public final class MetadataService extends ServiceSupport {
 
     /** {@code POST /data/projects/<id>/metadata-descriptors/reorder}: positions follow the list, the rest by name. */
     public List<Map<String, Object>> reorder(Caller caller, String projectIdText, Map<String, Object> rawBody) {
-        Map<String, Object> body = body(rawBody);
+        Map<String, Object> body = BodyFields.of(rawBody);
         String entityType = requiredText(body, "entity_type");
         List<String> ids = textList(body, "descriptor_ids", true);
         UUID projectId = projectId(projectIdText);
@@ -437,7 +443,7 @@ public final class MetadataService extends ServiceSupport {
 
     /** {@code POST /data/metadata-descriptors/all-projects}: creates it where missing (201, the created ones). */
     public List<Map<String, Object>> createOnAllProjects(Caller caller, Map<String, Object> rawBody) {
-        Map<String, Object> body = body(rawBody);
+        Map<String, Object> body = BodyFields.of(rawBody);
         return write(caller, ctx -> {
             requireGlobalManager(ctx);
             String entityType = optionalText(body, "entity_type", "Asset");
@@ -464,7 +470,7 @@ public final class MetadataService extends ServiceSupport {
     /** {@code PUT /data/metadata-descriptors/all-projects/<field_name>}: the updated descriptors. */
     public List<Map<String, Object>> updateOnAllProjects(Caller caller, String fieldName,
                                                          Map<String, Object> rawBody) {
-        Map<String, Object> body = body(rawBody);
+        Map<String, Object> body = BodyFields.of(rawBody);
         return write(caller, ctx -> {
             requireGlobalManager(ctx);
             String entityType = requiredText(body, "entity_type");
@@ -511,7 +517,7 @@ public final class MetadataService extends ServiceSupport {
 
     /** {@code POST /actions/metadata-descriptors/all-projects/reorder}: {@code field_order} applied per project. */
     public List<Map<String, Object>> reorderOnAllProjects(Caller caller, Map<String, Object> rawBody) {
-        Map<String, Object> body = body(rawBody);
+        Map<String, Object> body = BodyFields.of(rawBody);
         return write(caller, ctx -> {
             requireGlobalManager(ctx);
             String entityType = requiredText(body, "entity_type");

@@ -1,5 +1,11 @@
 package org.zou4j.internal.projects;
 
+import static org.zou4j.internal.crud.BodyFields.optionalInt;
+import static org.zou4j.internal.crud.BodyFields.optionalText;
+import static org.zou4j.internal.crud.BodyFields.requiredText;
+import static org.zou4j.internal.crud.BodyFields.textList;
+import static org.zou4j.internal.crud.BodyFields.validation;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -12,6 +18,7 @@ import java.util.UUID;
 import org.zou4j.ErrorCode;
 import org.zou4j.ZouException;
 import org.zou4j.internal.access.Caller;
+import org.zou4j.internal.crud.BodyFields;
 import org.zou4j.internal.crud.CrudService;
 import org.zou4j.internal.crud.HookContext;
 import org.zou4j.internal.crud.Values;
@@ -146,7 +153,7 @@ public final class ProjectTemplatesService extends ServiceSupport {
      * automation, or {@code {id, name[, is_default]}}; 400 for a malformed or unknown id.
      */
     public Map<String, Object> add(Caller caller, String templateIdText, Link kind, Map<String, Object> rawBody) {
-        Map<String, Object> body = body(rawBody);
+        Map<String, Object> body = BodyFields.of(rawBody);
         String refText = requiredText(body, kind.column);
         Integer priority = kind == Link.TASK_TYPES || kind == Link.TASK_STATUSES ? optionalInt(body, "priority")
                 : null;
@@ -267,7 +274,7 @@ public final class ProjectTemplatesService extends ServiceSupport {
      */
     public Map<String, Object> setDefaultBackground(Caller caller, String templateIdText,
                                                     Map<String, Object> rawBody) {
-        String backgroundText = optionalText(body(rawBody), "default_preview_background_file_id", null);
+        String backgroundText = optionalText(BodyFields.of(rawBody), "default_preview_background_file_id", null);
         return write(caller, ctx -> {
             requireAdmin(ctx);
             Row template = requireTemplate(ctx, templateIdText);
@@ -367,7 +374,7 @@ public final class ProjectTemplatesService extends ServiceSupport {
      * {@code description}; a new template with the project's settings, file tree, data, descriptors and links.
      */
     public Map<String, Object> fromProject(Caller caller, String projectIdText, Map<String, Object> rawBody) {
-        Map<String, Object> body = body(rawBody);
+        Map<String, Object> body = BodyFields.of(rawBody);
         String name = requiredText(body, "name");
         String description = optionalText(body, "description", null);
         return write(caller, ctx -> {

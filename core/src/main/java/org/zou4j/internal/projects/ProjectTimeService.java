@@ -1,9 +1,5 @@
 package org.zou4j.internal.projects;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -19,9 +15,9 @@ import org.zou4j.assets.JsonStream;
 import org.zou4j.internal.access.Caller;
 import org.zou4j.internal.crud.CrudService;
 import org.zou4j.internal.crud.HookContext;
+import org.zou4j.internal.crud.JsonStreams;
 import org.zou4j.internal.crud.Values;
 import org.zou4j.internal.events.EventLog;
-import org.zou4j.internal.sql.Database;
 import org.zou4j.internal.sql.Filter;
 import org.zou4j.internal.sql.Row;
 import org.zou4j.internal.sql.RowCursor;
@@ -32,8 +28,6 @@ import org.zou4j.internal.sql.Tx;
  * and per person, the month table per department and person (budgets), and the team's day offs.
  */
 public final class ProjectTimeService extends ServiceSupport {
-    private static final int BATCH = 500;
-
     public ProjectTimeService(CrudService crud, EventLog events) {
         super(crud, events);
     }
@@ -44,53 +38,18 @@ public final class ProjectTimeService extends ServiceSupport {
      */
     public JsonStream timeSpents(Caller caller, String projectIdText) {
         UUID projectId = projectId(projectIdText);
-        Database.ReadTx readTx = crud.database().openReadTx();
-        try {
+        return JsonStreams.planned(crud.database(), readTx -> {
             HookContext ctx = crud.context(caller, readTx.tx(), null);
             requireTeam(ctx, projectId);
             List<Filter> filters = List.of(Filter.sub("task_id", "task", "id", Filter.eq("project_id", projectId)));
-            return new JsonStream() {
-                @Override
-                public void writeJson(OutputStream out) {
-                    try (readTx; JsonGenerator g = crud.jsonForm().mapper().getFactory().createGenerator(out);
-                         RowCursor cursor = readTx.tx().stream("time_spent", filters,
-                                 List.of(Tx.Order.asc("date"), Tx.Order.asc("id")), 0, 0)) {
-                        g.writeStartArray();
-                        List<Row> batch = new ArrayList<>(BATCH);
-                        for (Row r = cursor.next(); ; r = cursor.next()) {
-                            if (r != null) {
-                                batch.add(r);
-                            }
-                            if (batch.size() == BATCH || r == null && !batch.isEmpty()) {
-                                for (Map<String, Object> m : many(ctx, "time_spent", batch, false)) {
-                                    crud.jsonForm().mapper().writeValue(g, m);
-                                }
-                                batch.clear();
-                            }
-                            if (r == null) {
-                                break;
-                            }
-                        }
-                        g.writeEndArray();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    } catch (SQLException e) {
-                        throw Database.translate(e);
-                    }
+            return JsonStreams.owning(readTx, crud.jsonForm().mapper(), "application/json", g -> {
+                try (RowCursor cursor = readTx.tx().stream("time_spent", filters,
+                        List.of(Tx.Order.asc("date"), Tx.Order.asc("id")), 0, 0)) {
+                    JsonStreams.writeArray(g, crud.jsonForm().mapper(), cursor,
+                            batch -> many(ctx, "time_spent", batch, false));
                 }
-
-                @Override
-                public void close() {
-                    readTx.close();
-                }
-            };
-        } catch (SQLException e) {
-            readTx.close();
-            throw Database.translate(e);
-        } catch (RuntimeException e) {
-            readTx.close();
-            throw e;
-        }
+            });
+        });
     }
 
     private static LocalDate date(String text, String start, String end) {

@@ -1,5 +1,11 @@
 package org.zou4j.internal.projects;
 
+import static org.zou4j.internal.crud.BodyFields.optionalBool;
+import static org.zou4j.internal.crud.BodyFields.optionalInt;
+import static org.zou4j.internal.crud.BodyFields.requiredText;
+import static org.zou4j.internal.crud.BodyFields.textList;
+import static org.zou4j.internal.crud.BodyFields.validation;
+
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.zou4j.ZouException;
 import org.zou4j.internal.access.Caller;
+import org.zou4j.internal.crud.BodyFields;
 import org.zou4j.internal.crud.CrudService;
 import org.zou4j.internal.crud.HookContext;
 import org.zou4j.internal.crud.ModelHooks;
@@ -188,7 +195,7 @@ public final class ProjectsService extends ServiceSupport {
 
     /** {@code POST /data/projects/<id>/team}: adds a person (optionally with a project role); answers the project. */
     public Map<String, Object> addTeamMember(Caller caller, String projectIdText, Map<String, Object> rawBody) {
-        Map<String, Object> body = body(rawBody);
+        Map<String, Object> body = BodyFields.of(rawBody);
         String personText = requiredText(body, "person_id");
         String role = projectRole(body);
         UUID projectId = projectId(projectIdText);
@@ -226,7 +233,7 @@ public final class ProjectsService extends ServiceSupport {
      */
     public Map<String, Object> updateTeamMemberRole(Caller caller, String projectIdText, String personIdText,
                                                     Map<String, Object> rawBody) {
-        String role = projectRole(body(rawBody));
+        String role = projectRole(BodyFields.of(rawBody));
         UUID projectId = projectId(projectIdText);
         UUID personId = idOrNull(personIdText);
         return write(caller, ctx -> {
@@ -265,7 +272,7 @@ public final class ProjectsService extends ServiceSupport {
 
     /** {@code POST /data/projects/<id>/settings/task-types}: links a task type with its priority (201, project). */
     public Map<String, Object> addTaskType(Caller caller, String projectIdText, Map<String, Object> rawBody) {
-        Map<String, Object> body = body(rawBody);
+        Map<String, Object> body = BodyFields.of(rawBody);
         String taskTypeText = requiredText(body, "task_type_id");
         Integer priority = optionalInt(body, "priority");
         UUID projectId = projectId(projectIdText);
@@ -365,7 +372,7 @@ public final class ProjectsService extends ServiceSupport {
      */
     @SuppressWarnings("unchecked")
     public Map<String, Object> settingsBatch(Caller caller, String projectIdText, Map<String, Object> rawBody) {
-        Map<String, Object> body = body(rawBody);
+        Map<String, Object> body = BodyFields.of(rawBody);
         Map<String, Integer> wantedTypes = new LinkedHashMap<>();
         Object types = body.get("task_types");
         if (types != null && !(types instanceof List<?>)) {
@@ -439,7 +446,7 @@ public final class ProjectsService extends ServiceSupport {
 
     private Map<String, Object> addLink(Caller caller, String projectIdText, Map<String, Object> rawBody,
                                         String bodyKey, String table, String modelName, String linkTable) {
-        String refText = requiredText(body(rawBody), bodyKey);
+        String refText = requiredText(BodyFields.of(rawBody), bodyKey);
         UUID projectId = projectId(projectIdText);
         String linkColumn = bodyKey.equals("asset_type_id") ? "asset_type_id" : bodyKey;
         return write(caller, ctx -> {

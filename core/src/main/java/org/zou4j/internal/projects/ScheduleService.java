@@ -1,5 +1,7 @@
 package org.zou4j.internal.projects;
 
+import static org.zou4j.internal.crud.BodyFields.requiredText;
+
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.zou4j.ZouException;
 import org.zou4j.internal.access.Caller;
+import org.zou4j.internal.crud.BodyFields;
 import org.zou4j.internal.crud.CrudService;
 import org.zou4j.internal.crud.HookContext;
 import org.zou4j.internal.events.EventLog;
@@ -276,7 +279,7 @@ public final class ScheduleService extends ServiceSupport {
      */
     public Map<String, Object> setTaskLinksFromVersion(Caller caller, String versionIdText,
                                                        Map<String, Object> rawBody) {
-        String otherText = requiredText(body(rawBody), "production_schedule_version_id");
+        String otherText = requiredText(BodyFields.of(rawBody), "production_schedule_version_id");
         return write(caller, ctx -> {
             Row version = requireVersion(ctx, versionIdText);
             UUID projectId = (UUID) version.get("project_id");

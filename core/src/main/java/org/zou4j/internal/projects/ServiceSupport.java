@@ -1,18 +1,13 @@
 package org.zou4j.internal.projects;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.zou4j.ZouException;
 import org.zou4j.internal.access.AccessContext;
 import org.zou4j.internal.access.Caller;
-import org.zou4j.internal.access.Ref;
-import org.zou4j.internal.access.Rule;
-import org.zou4j.internal.access.Rules;
-import org.zou4j.internal.access.Target;
+import org.zou4j.internal.access.ProjectChecks;
 import org.zou4j.internal.crud.BoundModel;
 import org.zou4j.internal.crud.CrudService;
 import org.zou4j.internal.crud.HookContext;
@@ -24,8 +19,8 @@ import org.zou4j.internal.sql.Row;
 
 /**
  * What the services of the projects area share: transactions with a {@link HookContext}, Zou's project-level checks
- * (TEAM, MGR of reference §6.1), serialization through the model declarations, and request-body reading that answers
- * Zou's pydantic-style "Validation error." 400s.
+ * (TEAM, MGR of reference §6.1) and serialization through the model declarations. Request bodies are read with
+ * {@link org.zou4j.internal.crud.BodyFields}.
  */
 abstract class ServiceSupport {
     protected final CrudService crud;
@@ -60,50 +55,29 @@ abstract class ServiceSupport {
 
     /** Zou's ProjectNotFoundException for a malformed or unknown id: 404. */
     static UUID projectId(String text) {
-        UUID id = Values.tryParseId(text);
-        if (id == null) {
-            throw ZouException.notFound();
-        }
-        return id;
+        return Values.pathId(text);
     }
 
     static Row requireProject(HookContext ctx, UUID projectId) throws SQLException {
-        Row project = ctx.tx().byId("project", projectId);
-        if (project == null) {
-            throw ZouException.notFound();
-        }
-        return project;
+        return ProjectChecks.requireProject(ctx.tx(), projectId);
     }
 
-    /** {@code check_project_access}: admin, or in the project's team ({@link Rules#team}). */
+    /** {@code check_project_access}: admin, or in the project's team. */
     static Row requireTeam(HookContext ctx, UUID projectId) throws SQLException {
-        Row project = requireProject(ctx, projectId);
-        Rule.require(Rules.team(fixed(projectId)).allows(ctx.access(), NO_TARGET));
-        return project;
+        return ProjectChecks.requireTeam(ctx.access(), projectId);
     }
 
     /** {@code check_manager_project_access}: admin, or manager (effective project role) in the team. */
     static Row requireManager(HookContext ctx, UUID projectId) throws SQLException {
-        Row project = requireTeam(ctx, projectId);
-        Rule.require(Rules.manager(fixed(projectId)).allows(ctx.access(), NO_TARGET));
-        return project;
+        return ProjectChecks.requireManager(ctx.access(), projectId);
     }
 
     static boolean isManagerIn(AccessContext access, UUID projectId) throws SQLException {
-        return Rules.manager(fixed(projectId)).allows(access, NO_TARGET);
-    }
-
-    private static final Target NO_TARGET = Target.of(Map.of());
-
-    /** A reference to a project known in advance. */
-    static Ref fixed(UUID projectId) {
-        return (ctx, t) -> projectId;
+        return ProjectChecks.isManagerIn(access, projectId);
     }
 
     static void requireAdmin(HookContext ctx) {
-        if (!ctx.caller().isAdmin()) {
-            throw ZouException.forbidden();
-        }
+        ProjectChecks.requireAdmin(ctx.access());
     }
 
     /** {@code check_manager_permissions}: global role admin or manager. */
@@ -115,10 +89,7 @@ abstract class ServiceSupport {
 
     /** Zou's {@code block_access_to_vendor} and the client/vendor refusals of several project routes. */
     static void refuseRoles(HookContext ctx, UUID projectId, String... roles) throws SQLException {
-        if (ctx.caller().isAdmin()) {
-            return;
-        }
-        Rule.require(Rules.notRole(fixed(projectId), roles).allows(ctx.access(), NO_TARGET));
+        ProjectChecks.refuseRoles(ctx.access(), projectId, roles);
     }
 
     // ---- serialization -----------------------------------------------------------------------------------------
@@ -138,119 +109,6 @@ abstract class ServiceSupport {
 
     protected Object json(Object value) {
         return crud.jsonForm().toJsonValue(value);
-    }
-
-    // ---- request bodies ----------------------------------------------------------------------------------------
-
-    static Map<String, Object> body(Map<String, Object> body) {
-        return body == null ? Map.of() : body;
-    }
-
-    static ZouException validation(String field, String message) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("field", field);
-        error.put("message", message);
-        return ZouException.wrongParameter("Validation error.", Map.of("errors", List.of(error)));
-    }
-
-    /** A required non-empty string (pydantic {@code Field(..., min_length=1)}). */
-    static String requiredText(Map<String, Object> body, String key) {
-        Object v = body.get(key);
-        if (v == null) {
-            throw validation(key, "Field required");
-        }
-        if (!(v instanceof String s)) {
-            throw validation(key, "Input should be a valid string");
-        }
-        if (s.isEmpty()) {
-            throw validation(key, "String should have at least 1 character");
-        }
-        return s;
-    }
-
-    static String optionalText(Map<String, Object> body, String key, String fallback) {
-        Object v = body.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        if (!(v instanceof String s)) {
-            throw validation(key, "Input should be a valid string");
-        }
-        return s;
-    }
-
-    static Integer optionalInt(Map<String, Object> body, String key) {
-        Object v = body.get(key);
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
-            return n.intValue();
-        }
-        if (v instanceof String s) {
-            try {
-                return Integer.parseInt(s.trim());
-            } catch (NumberFormatException e) {
-                // fall through
-            }
-        }
-        throw validation(key, "Input should be a valid integer");
-    }
-
-    static Double optionalDouble(Map<String, Object> body, String key) {
-        Object v = body.get(key);
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof Number n) {
-            return n.doubleValue();
-        }
-        if (v instanceof String s) {
-            try {
-                return Double.parseDouble(s.trim());
-            } catch (NumberFormatException e) {
-                // fall through
-            }
-        }
-        throw validation(key, "Input should be a valid number");
-    }
-
-    static Boolean optionalBool(Map<String, Object> body, String key, Boolean fallback) {
-        Object v = body.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        if (v instanceof Boolean b) {
-            return b;
-        }
-        if (v instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
-            return Boolean.parseBoolean(s);
-        }
-        throw validation(key, "Input should be a valid boolean");
-    }
-
-    static List<String> textList(Map<String, Object> body, String key, boolean required) {
-        Object v = body.get(key);
-        if (v == null) {
-            if (required) {
-                throw validation(key, "Field required");
-            }
-            return List.of();
-        }
-        if (!(v instanceof List<?> list)) {
-            throw validation(key, "Input should be a valid list");
-        }
-        List<String> out = new ArrayList<>();
-        for (Object o : list) {
-            if (!(o instanceof String s)) {
-                throw validation(key, "Input should be a valid string");
-            }
-            out.add(s);
-        }
-        if (required && out.isEmpty()) {
-            throw validation(key, "List should have at least 1 item after validation, not 0");
-        }
-        return out;
     }
 
     /** The row {@code table/id} named by a body or path value, or Zou's "<Model> with id X not found" 400. */

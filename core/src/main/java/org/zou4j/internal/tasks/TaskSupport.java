@@ -1,9 +1,5 @@
 package org.zou4j.internal.tasks;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,11 +11,11 @@ import org.zou4j.internal.access.Caller;
 import org.zou4j.internal.crud.BoundModel;
 import org.zou4j.internal.crud.CrudService;
 import org.zou4j.internal.crud.HookContext;
+import org.zou4j.internal.crud.JsonStreams;
 import org.zou4j.internal.crud.ModelHooks;
 import org.zou4j.internal.crud.Values;
 import org.zou4j.internal.events.EventLog;
 import org.zou4j.assets.JsonStream;
-import org.zou4j.internal.sql.Database;
 import org.zou4j.internal.sql.Filter;
 import org.zou4j.internal.sql.Row;
 import org.zou4j.internal.sql.RowCursor;
@@ -75,8 +71,7 @@ final class TaskSupport {
      * before this returns, so errors are plain answers, never half-way through a body.
      */
     JsonStream stream(Caller caller, Work<ListPlan> planner) {
-        Database.ReadTx readTx = crud.database().openReadTx();
-        try {
+        return JsonStreams.planned(crud.database(), readTx -> {
             HookContext ctx = crud.context(caller, readTx.tx(), null);
             ListPlan plan = planner.run(ctx);
             if (plan.page() >= 1) {
@@ -86,48 +81,12 @@ final class TaskSupport {
                 }
                 return constant(envelope);
             }
-            return new JsonStream() {
-                @Override
-                public void writeJson(OutputStream out) {
-                    try (readTx; JsonGenerator g = crud.jsonForm().mapper().getFactory().createGenerator(out)) {
-                        g.writeStartArray();
-                        try (RowCursor cursor = readTx.tx().stream(plan.table(), plan.filters(), plan.order(), 0, 0)) {
-                            List<Row> batch = new ArrayList<>(500);
-                            for (Row r = cursor.next(); ; r = cursor.next()) {
-                                if (r != null) {
-                                    batch.add(r);
-                                }
-                                if (batch.size() == 500 || r == null && !batch.isEmpty()) {
-                                    for (Map<String, Object> m : serialize(ctx, plan, batch)) {
-                                        crud.jsonForm().mapper().writeValue(g, m);
-                                    }
-                                    batch.clear();
-                                }
-                                if (r == null) {
-                                    break;
-                                }
-                            }
-                        }
-                        g.writeEndArray();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    } catch (SQLException e) {
-                        throw Database.translate(e);
-                    }
+            return JsonStreams.owning(readTx, crud.jsonForm().mapper(), "application/json", g -> {
+                try (RowCursor cursor = readTx.tx().stream(plan.table(), plan.filters(), plan.order(), 0, 0)) {
+                    JsonStreams.writeArray(g, crud.jsonForm().mapper(), cursor, batch -> serialize(ctx, plan, batch));
                 }
-
-                @Override
-                public void close() {
-                    readTx.close();
-                }
-            };
-        } catch (SQLException e) {
-            readTx.close();
-            throw Database.translate(e);
-        } catch (RuntimeException e) {
-            readTx.close();
-            throw e;
-        }
+            });
+        });
     }
 
     private List<Map<String, Object>> serialize(HookContext ctx, ListPlan plan, List<Row> rows) throws SQLException {
@@ -159,20 +118,7 @@ final class TaskSupport {
 
     /** A JSON answer already computed. */
     JsonStream constant(Object value) {
-        return new JsonStream() {
-            @Override
-            public void writeJson(OutputStream out) {
-                try {
-                    crud.jsonForm().mapper().writeValue(out, value);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return JsonStreams.constant(crud.jsonForm().mapper(), value);
     }
 
     /** Zou's {@code get_page()} / {@code get_limit()}: an integer query parameter, 400 when not one. */

@@ -124,11 +124,7 @@ abstract class UserSupport {
 
     /** A path id: malformed → 404 like an unknown one (Zou answers 404 for unknown rows). */
     static UUID pathId(String text) {
-        UUID id = Values.tryParseId(text);
-        if (id == null) {
-            throw ZouException.notFound();
-        }
-        return id;
+        return Values.pathId(text);
     }
 
     /** An optional id argument: absent → null, malformed → 400. */

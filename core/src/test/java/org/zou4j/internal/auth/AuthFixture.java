@@ -1,6 +1,7 @@
 package org.zou4j.internal.auth;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,12 +17,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcConnectionPool;
+import org.junit.jupiter.api.Assumptions;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.zou4j.Entry;
 import org.zou4j.ZouEngine;
 import org.zou4j.storage.SqlDialect;
 import org.zou4j.storage.StorageBackend;
+import org.zou4j.testing.H2TestStorage;
 
 /** Shared pieces of the auth tests: a settable clock, a storage two engines can share, person helpers. */
 final class AuthFixture {
@@ -67,21 +71,13 @@ final class AuthFixture {
         }
     }
 
-    /**
-     * In-memory H2 that several engines of this JVM may open by name. Only the storage built with {@code owner} shuts
-     * the database down when closed.
-     */
-    static final class SharedH2 implements StorageBackend {
-        private final JdbcConnectionPool pool;
+    /** In-memory H2 that several engines of this JVM may open by name; only {@link #fresh} ones shut it down. */
+    static final class SharedH2 extends H2TestStorage {
         private final String name;
-        private final boolean owner;
 
-        SharedH2(String name, boolean owner) {
+        private SharedH2(String name, boolean owner) {
+            super("jdbc:h2:mem:" + name + OPTIONS + ";DB_CLOSE_DELAY=-1", "shared H2 in-memory " + name, owner);
             this.name = name;
-            this.owner = owner;
-            this.pool = JdbcConnectionPool.create("jdbc:h2:mem:" + name
-                    + ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
-            pool.setMaxConnections(16);
         }
 
         static SharedH2 fresh() {
@@ -92,32 +88,63 @@ final class AuthFixture {
         SharedH2 another() {
             return new SharedH2(name, false);
         }
+    }
+
+    /** Work on two storages over one database: the first, and a way to open another. */
+    @FunctionalInterface
+    interface OnTwoStorages {
+        void run(StorageBackend first, Supplier<StorageBackend> another) throws Exception;
+    }
+
+    /**
+     * Runs {@code work} in a fresh schema of the {@code ZOU_TEST_PG_URL} server, dropped afterwards; aborted (skipped,
+     * with the reason printed) when that variable is unset.
+     */
+    static void onPostgresSchema(String test, OnTwoStorages work) throws Exception {
+        String url = System.getenv("ZOU_TEST_PG_URL");
+        if (url == null || url.isBlank()) {
+            System.out.println(test + ": ZOU_TEST_PG_URL is not set; PostgreSQL run skipped.");
+            Assumptions.abort("ZOU_TEST_PG_URL is not set");
+        }
+        String schema = "zou_auth_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        }
+        try {
+            String withSchema = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+            work.run(new Pg(withSchema), () -> new Pg(withSchema));
+        } finally {
+            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
+    }
+
+    /** PostgreSQL through the driver's plain data source (a connection per use: fine for a test). */
+    private static final class Pg implements StorageBackend {
+        private final PGSimpleDataSource ds = new PGSimpleDataSource();
+
+        Pg(String url) {
+            ds.setURL(url);
+        }
 
         @Override
         public SqlDialect dialect() {
-            return SqlDialect.H2;
+            return SqlDialect.POSTGRES;
         }
 
         @Override
         public DataSource dataSource() {
-            return pool;
+            return ds;
         }
 
         @Override
         public String description() {
-            return "shared H2 in-memory " + name;
+            return "PostgreSQL test schema";
         }
 
         @Override
         public void close() {
-            if (owner) {
-                try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-                    s.execute("SHUTDOWN");
-                } catch (SQLException ignored) {
-                    // gone already
-                }
-            }
-            pool.dispose();
         }
     }
 

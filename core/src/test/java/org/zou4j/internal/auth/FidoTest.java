@@ -7,62 +7,31 @@ import static org.zou4j.internal.auth.AuthFixture.person;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.zou4j.Entry;
 import org.zou4j.LoginRequest;
 import org.zou4j.LoginResult;
 import org.zou4j.Session;
-import org.zou4j.TwoFactor;
 import org.zou4j.TwoFactorProof;
 import org.zou4j.ZouEngine;
 import org.zou4j.ZouException;
-import org.zou4j.internal.auth.AuthFixture.SharedH2;
-import org.zou4j.internal.auth.AuthFixture.TestClock;
 import org.zou4j.testing.SoftAuthenticator;
 
 /** FIDO2 / WebAuthn through the engine with a software authenticator: real registrations and signed assertions. */
-class FidoTest {
-    private static final String EMAIL = "jane@studio.example";
+class FidoTest extends JaneEngineTest {
     private static final String ORIGIN = "https://kitsu.studio.example";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final TestClock clock = new TestClock(Instant.parse("2025-03-01T10:00:00Z"));
-    private SharedH2 storage;
-    private ZouEngine engine;
-    private TwoFactor tf;
-    private Entry jane;
-
-    @BeforeEach
-    void start() {
-        storage = SharedH2.fresh();
-        engine = AuthFixture.engine(storage, clock).publicUrl(ORIGIN).build();
-        tf = engine.twoFactor();
-        jane = person(engine, EMAIL, PASSWORD, "user");
+    FidoTest() {
+        super("2025-03-01T10:00:00Z");
     }
 
-    @AfterEach
-    void stop() {
-        engine.close();
-    }
-
-    private Session janeSession() {
-        return engine.enrolmentSession(engine.login(LoginRequest.of(EMAIL, PASSWORD)).accessToken());
-    }
-
-    private static ZouException fails(Runnable r) {
-        try {
-            r.run();
-        } catch (ZouException e) {
-            return e;
-        }
-        throw new AssertionError("expected a ZouException");
+    @Override
+    ZouEngine.Builder configure(ZouEngine.Builder builder) {
+        return builder.publicUrl(ORIGIN);
     }
 
     private LoginResult register(Session s, SoftAuthenticator a, String name) {

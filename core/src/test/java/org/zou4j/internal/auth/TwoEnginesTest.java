@@ -4,18 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.zou4j.internal.auth.AuthFixture.PASSWORD;
 import static org.zou4j.internal.auth.AuthFixture.person;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.zou4j.Entry;
 import org.zou4j.LoginRequest;
 import org.zou4j.LoginResult;
@@ -40,24 +33,8 @@ class TwoEnginesTest {
     }
 
     @Test
-    void onPostgresWhenConfigured() throws SQLException {
-        String url = System.getenv("ZOU_TEST_PG_URL");
-        if (url == null || url.isBlank()) {
-            System.out.println("TwoEnginesTest: ZOU_TEST_PG_URL is not set; PostgreSQL run skipped.");
-            Assumptions.abort("ZOU_TEST_PG_URL is not set");
-        }
-        String schema = "zou_auth_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        }
-        try {
-            String withSchema = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-            exercise(new Pg(withSchema), () -> new Pg(withSchema));
-        } finally {
-            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA " + schema + " CASCADE");
-            }
-        }
+    void onPostgresWhenConfigured() throws Exception {
+        AuthFixture.onPostgresSchema("TwoEnginesTest", this::exercise);
     }
 
     private void exercise(StorageBackend storageA, Supplier<StorageBackend> storageB) {
@@ -145,33 +122,5 @@ class TwoEnginesTest {
             return e;
         }
         throw new AssertionError("accepted");
-    }
-
-    /** PostgreSQL through the driver's plain data source (a connection per use: fine for a test). */
-    private static final class Pg implements StorageBackend {
-        private final PGSimpleDataSource ds = new PGSimpleDataSource();
-
-        Pg(String url) {
-            ds.setURL(url);
-        }
-
-        @Override
-        public SqlDialect dialect() {
-            return SqlDialect.POSTGRES;
-        }
-
-        @Override
-        public DataSource dataSource() {
-            return ds;
-        }
-
-        @Override
-        public String description() {
-            return "PostgreSQL test schema";
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

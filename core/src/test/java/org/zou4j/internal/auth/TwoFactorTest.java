@@ -6,68 +6,40 @@ import static org.zou4j.internal.auth.AuthFixture.PASSWORD;
 import static org.zou4j.internal.auth.AuthFixture.person;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.zou4j.AuthCookie;
 import org.zou4j.Entry;
 import org.zou4j.LoginRequest;
 import org.zou4j.LoginResult;
 import org.zou4j.Session;
-import org.zou4j.TwoFactor;
 import org.zou4j.TwoFactorProof;
 import org.zou4j.ZouEngine;
 import org.zou4j.ZouException;
 import org.zou4j.internal.auth.AuthFixture.SharedH2;
-import org.zou4j.internal.auth.AuthFixture.TestClock;
 import org.zou4j.internal.auth.crypto.Totp;
 import org.zou4j.internal.model.Models;
 import org.zou4j.mail.MailMessage;
 
 /** TOTP, e-mailed codes and recovery codes through the engine API: enrolment, login, removal, every refusal. */
-class TwoFactorTest {
-    private static final String EMAIL = "jane@studio.example";
+class TwoFactorTest extends JaneEngineTest {
     private static final Pattern CODE = Pattern.compile("\\n\\s+(\\d{6})\\n");
 
-    private final TestClock clock = new TestClock(Instant.parse("2025-03-01T10:00:07Z"));
     private final List<MailMessage> mails = new CopyOnWriteArrayList<>();
     private final Totp totp = new Totp();
-    private SharedH2 storage;
-    private ZouEngine engine;
-    private TwoFactor tf;
-    private Entry jane;
 
-    @BeforeEach
-    void start() {
-        storage = SharedH2.fresh();
-        engine = AuthFixture.engine(storage, clock).mailSender(mails::add).build();
-        tf = engine.twoFactor();
-        jane = person(engine, EMAIL, PASSWORD, "user");
+    TwoFactorTest() {
+        super("2025-03-01T10:00:07Z");
     }
 
-    @AfterEach
-    void stop() {
-        engine.close();
-    }
-
-    private Session janeSession() {
-        return engine.enrolmentSession(engine.login(LoginRequest.of(EMAIL, PASSWORD)).accessToken());
-    }
-
-    private static ZouException fails(Runnable r) {
-        try {
-            r.run();
-        } catch (ZouException e) {
-            return e;
-        }
-        throw new AssertionError("expected a ZouException");
+    @Override
+    ZouEngine.Builder configure(ZouEngine.Builder builder) {
+        return builder.mailSender(mails::add);
     }
 
     private Map<String, Object> row() {

@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.zou4j.internal.auth.AuthFixture.PASSWORD;
 import static org.zou4j.internal.auth.AuthFixture.person;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -22,10 +18,7 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.zou4j.LoginRequest;
 import org.zou4j.LoginResult;
 import org.zou4j.Session;
@@ -35,7 +28,6 @@ import org.zou4j.internal.auth.AuthFixture.SharedH2;
 import org.zou4j.internal.auth.AuthFixture.TestClock;
 import org.zou4j.internal.auth.crypto.Totp;
 import org.zou4j.mail.MailMessage;
-import org.zou4j.storage.SqlDialect;
 import org.zou4j.storage.StorageBackend;
 import org.zou4j.testing.SoftAuthenticator;
 
@@ -56,23 +48,7 @@ class TwoFactorTwoEnginesTest {
 
     @Test
     void onPostgresWhenConfigured() throws Exception {
-        String url = System.getenv("ZOU_TEST_PG_URL");
-        if (url == null || url.isBlank()) {
-            System.out.println("TwoFactorTwoEnginesTest: ZOU_TEST_PG_URL is not set; PostgreSQL run skipped.");
-            Assumptions.abort("ZOU_TEST_PG_URL is not set");
-        }
-        String schema = "zou_2fa_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        }
-        try {
-            String withSchema = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-            exercise(new Pg(withSchema), () -> new Pg(withSchema));
-        } finally {
-            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA " + schema + " CASCADE");
-            }
-        }
+        AuthFixture.onPostgresSchema("TwoFactorTwoEnginesTest", this::exercise);
     }
 
     private void exercise(StorageBackend storageA, Supplier<StorageBackend> storageB) throws Exception {
@@ -157,33 +133,5 @@ class TwoFactorTwoEnginesTest {
         Matcher m = Pattern.compile("\\n\\s+(\\d{6})\\n").matcher(mails.get(count - 1).text());
         assertThat(m.find()).isTrue();
         return m.group(1);
-    }
-
-    /** PostgreSQL through the driver's plain data source. */
-    private static final class Pg implements StorageBackend {
-        private final PGSimpleDataSource ds = new PGSimpleDataSource();
-
-        Pg(String url) {
-            ds.setURL(url);
-        }
-
-        @Override
-        public SqlDialect dialect() {
-            return SqlDialect.POSTGRES;
-        }
-
-        @Override
-        public DataSource dataSource() {
-            return ds;
-        }
-
-        @Override
-        public String description() {
-            return "PostgreSQL test schema";
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }
