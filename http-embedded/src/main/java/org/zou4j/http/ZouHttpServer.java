@@ -69,6 +69,7 @@ public final class ZouHttpServer implements AutoCloseable {
         router.addAll(new org.zou4j.http.internal.routes.SharedRoutes().routes());
         router.addAll(new EventRoutes().routes());
         router.addAll(new PluginRoutes().routes());
+        router.addAll(new PluginRoutes().frontendRoutes());
         this.socketIo = new SocketIoEndpoint(b.engine, json.mapper());
         router.addAll(socketIo.routes());
         StaticUi ui = b.uiDirectory == null ? null : new StaticUi(b.uiDirectory);
