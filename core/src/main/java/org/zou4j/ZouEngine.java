@@ -69,6 +69,7 @@ public final class ZouEngine implements AutoCloseable {
     private final AuthService auth;
     private final TwoFactor twoFactor;
     private final SamlService saml;
+    private final org.zou4j.internal.auth.oidc.OidcService oidc;
     private final String defaultTimezone;
     private final String defaultLocale;
     private final int userLimit;
@@ -139,6 +140,8 @@ public final class ZouEngine implements AutoCloseable {
             this.twoFactor = new TwoFactor(this, authService.twoFactor());
             this.saml = b.saml == null ? null
                     : new SamlService(b.saml.resolve(b.auth.publicUrl()), database, clock, authService);
+            this.oidc = b.oidc == null ? null : new org.zou4j.internal.auth.oidc.OidcService(
+                    b.oidc.resolve(b.auth.publicUrl()), database, clock, authService);
             plugins.start();
         } catch (RuntimeException e) {
             plugins.stop();
@@ -265,6 +268,44 @@ public final class ZouEngine implements AutoCloseable {
     public LoginResult logout(String accessToken, String userAgent) {
         ensureOpen();
         return auth.logout(accessToken, userAgent);
+    }
+
+    /**
+     * Zou's {@code GET /auth/oidc/login}: starts an OpenID Connect login (authorization-code flow with state, nonce
+     * and PKCE) and answers where to send the browser, with the state cookie to set.
+     *
+     * @throws ZouException 400 {@code {"error": "OIDC is not enabled."}} without an {@link Builder#oidc OIDC
+     *                      configuration}; 503 when the provider's discovery document cannot be read
+     */
+    public SsoRedirect oidcLoginRedirect() {
+        ensureOpen();
+        if (oidc == null) {
+            throw org.zou4j.internal.auth.oidc.OidcService.notEnabled();
+        }
+        return oidc.loginRedirect();
+    }
+
+    /**
+     * Zou's {@code GET /auth/oidc/callback}: checks the provider's answer against the login this browser started
+     * (state, and the cookie that carries it), exchanges the code, validates the ID token (signature, issuer, audience,
+     * expiry, nonce), then logs in the person with the token's e-mail, created on first login: as
+     * {@link #samlLogin}, a redirect to the web app with the session cookies (none for an inactive person).
+     *
+     * @param code         the {@code code} query parameter
+     * @param state        the {@code state} query parameter
+     * @param error        the provider's {@code error} query parameter, or null
+     * @param browserState the value of the browser's {@value org.zou4j.internal.auth.oidc.OidcService#STATE_COOKIE}
+     *                     cookie, or null
+     * @param ipAddress    the client's address for the login log, or null
+     * @throws ZouException 400 {@code {"error": "OIDC is not enabled."}}, 400 {@code {"error": "OIDC authentication
+     *                      failed."}} for any refused answer, 400 for a missing or unverified e-mail (Zou's bodies)
+     */
+    public SsoResult oidcLogin(String code, String state, String error, String browserState, String ipAddress) {
+        ensureOpen();
+        if (oidc == null) {
+            throw org.zou4j.internal.auth.oidc.OidcService.notEnabled();
+        }
+        return oidc.callback(code, state, error, browserState, ipAddress);
     }
 
     /**
@@ -432,8 +473,8 @@ public final class ZouEngine implements AutoCloseable {
         config.put("indexer_configured", false);
         config.put("saml_enabled", saml != null);
         config.put("saml_idp_name", saml == null ? "" : saml.settings().idpName());
-        config.put("oidc_enabled", false);
-        config.put("oidc_idp_name", "");
+        config.put("oidc_enabled", oidc != null);
+        config.put("oidc_idp_name", oidc == null ? "" : oidc.settings().idpName());
         config.put("default_locale", defaultLocale);
         config.put("default_timezone", defaultTimezone);
         config.put("enforce_2fa", auth.twoFactorSettings().enforce());
@@ -689,6 +730,7 @@ public final class ZouEngine implements AutoCloseable {
                 org.zou4j.internal.auth.TwoFactorSettings.defaults();
         private MailSender mailSender;
         private SamlConfig saml;
+        private OidcConfig oidc;
         private org.zou4j.tasks.AttachmentStore attachmentStore;
         private org.zou4j.user.AvatarStore avatars = org.zou4j.user.AvatarStore.none();
         private boolean initData;
@@ -871,6 +913,15 @@ public final class ZouEngine implements AutoCloseable {
          */
         public Builder saml(SamlConfig config) {
             this.saml = Objects.requireNonNull(config, "saml");
+            return this;
+        }
+
+        /**
+         * Enables OpenID Connect sign-in ({@code /auth/oidc/login}, {@code /auth/oidc/callback}; Zou's
+         * {@code OIDC_ENABLED}). The redirect URI defaults from {@link #publicUrl(String)}.
+         */
+        public Builder oidc(OidcConfig config) {
+            this.oidc = Objects.requireNonNull(config, "oidc");
             return this;
         }
 

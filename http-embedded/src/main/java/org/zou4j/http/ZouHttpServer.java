@@ -46,6 +46,7 @@ public final class ZouHttpServer implements AutoCloseable {
         router.addAll(new AuthRoutes().routes());
         router.addAll(new TwoFactorRoutes().routes());
         router.addAll(new SamlRoutes().routes());
+        router.addAll(new org.zou4j.http.internal.routes.OidcRoutes().routes());
         router.addAll(new DataRoutes().routes(b.engine));
         router.addAll(new ProductionRoutes().routes());
         router.addAll(new org.zou4j.http.internal.routes.AssetRoutes().routes());

@@ -152,6 +152,17 @@ class StatusAndAdminRoutesTest {
     }
 
     @Test
+    void oidcRoutesAnswerAsZouWhenOidcIsOff() {
+        for (String path : List.of("/api/auth/oidc/login", "/auth/oidc/callback?code=x&state=y")) {
+            ApiClient.Reply r = w.anonymous().get(path);
+            assertThat(r.status()).as(path).isEqualTo(400);
+            assertThat(r.map()).as(path).isEqualTo(Map.of("error", "OIDC is not enabled."));
+        }
+        assertThat(w.anonymous().get("/config").map()).containsEntry("oidc_enabled", false)
+                .containsEntry("oidc_idp_name", "");
+    }
+
+    @Test
     void kitsusSingularQuotasPathAnswersAsThePluralOne() {
         String base = "/data/projects/" + w.project + "/quotas/";
         String person = w.persons.get("artist");
