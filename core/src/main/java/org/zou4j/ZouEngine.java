@@ -772,7 +772,7 @@ public final class ZouEngine implements AutoCloseable {
         public Builder adminToken(String token) {
             Objects.requireNonNull(token, "token");
             if (token.length() < 16) {
-                throw new IllegalArgumentException("adminToken must be at least 16 characters long");
+                throw new IllegalArgumentException("adminToken (ADMIN_TOKEN) must be at least 16 characters long");
             }
             this.adminToken = token;
             return this;

@@ -56,6 +56,7 @@ class StatusAndAdminRoutesTest {
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         assertThat(r.map()).containsEntry("database-up", 1).containsEntry("key-value-store-up", 1)
                 .containsEntry("event-stream-up", 1).containsEntry("job-queue-up", 1).containsEntry("indexer-up", 0);
+        assertThat(r.text()).containsPattern("\"time\":\\d{10}\\.\\d{3}[,}]");
         double time = ((Number) r.map().get("time")).doubleValue();
         assertThat(time).isCloseTo(System.currentTimeMillis() / 1000.0, org.assertj.core.data.Offset.offset(600.0));
     }

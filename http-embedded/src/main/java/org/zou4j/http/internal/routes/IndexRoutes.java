@@ -38,7 +38,8 @@ public final class IndexRoutes {
                 body.put(k, b ? 1 : 0);
             }
         });
-        body.put("time", System.currentTimeMillis() / 1000.0);
+        // seconds with milliseconds, written plainly as Python writes its float (1796529277.242, not 1.79E9)
+        body.put("time", java.math.BigDecimal.valueOf(System.currentTimeMillis(), 3));
         return call.json().ok(body);
     }
 
