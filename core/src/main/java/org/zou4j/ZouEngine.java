@@ -70,8 +70,12 @@ public final class ZouEngine implements AutoCloseable {
     private final AuthService auth;
     private final TwoFactor twoFactor;
     private final SamlService saml;
+    private final org.zou4j.internal.auth.oidc.OidcService oidc;
     private final String defaultTimezone;
     private final String defaultLocale;
+    private final int userLimit;
+    private final String adminToken;
+    private final EventLog eventLog;
     private volatile boolean closed;
 
     private ZouEngine(Builder b) {
@@ -81,6 +85,8 @@ public final class ZouEngine implements AutoCloseable {
         this.pluginsDirectory = b.pluginsDirectory;
         this.defaultTimezone = b.defaultTimezone;
         this.defaultLocale = b.defaultLocale;
+        this.userLimit = b.userLimit;
+        this.adminToken = b.adminToken;
         this.mapper = new ObjectMapper();
         this.plugins = new PluginHost(pluginsDirectory, this::systemSession, this::events);
         AuthService authService = null;
@@ -95,6 +101,7 @@ public final class ZouEngine implements AutoCloseable {
             this.events = new EngineEvents(database, mapper, clock, b.eventSettings, ZouEngine::callerOf,
                     this::ensureOpen);
             EventLog eventLog = new EventLog(mapper, clock, events);
+            this.eventLog = eventLog;
             this.crud = new CrudService(database, registry, eventLog, mapper, clock);
             this.production = new ProductionService(crud, eventLog);
             this.entities = new org.zou4j.internal.assets.EntityService(crud, eventLog);
@@ -136,6 +143,8 @@ public final class ZouEngine implements AutoCloseable {
             this.twoFactor = new TwoFactor(this, authService.twoFactor());
             this.saml = b.saml == null ? null
                     : new SamlService(b.saml.resolve(b.auth.publicUrl()), database, clock, authService);
+            this.oidc = b.oidc == null ? null : new org.zou4j.internal.auth.oidc.OidcService(
+                    b.oidc.resolve(b.auth.publicUrl()), database, clock, authService);
             plugins.start();
         } catch (RuntimeException e) {
             plugins.stop();
@@ -262,6 +271,44 @@ public final class ZouEngine implements AutoCloseable {
     public LoginResult logout(String accessToken, String userAgent) {
         ensureOpen();
         return auth.logout(accessToken, userAgent);
+    }
+
+    /**
+     * Zou's {@code GET /auth/oidc/login}: starts an OpenID Connect login (authorization-code flow with state, nonce
+     * and PKCE) and answers where to send the browser, with the state cookie to set.
+     *
+     * @throws ZouException 400 {@code {"error": "OIDC is not enabled."}} without an {@link Builder#oidc OIDC
+     *                      configuration}; 503 when the provider's discovery document cannot be read
+     */
+    public SsoRedirect oidcLoginRedirect() {
+        ensureOpen();
+        if (oidc == null) {
+            throw org.zou4j.internal.auth.oidc.OidcService.notEnabled();
+        }
+        return oidc.loginRedirect();
+    }
+
+    /**
+     * Zou's {@code GET /auth/oidc/callback}: checks the provider's answer against the login this browser started
+     * (state, and the cookie that carries it), exchanges the code, validates the ID token (signature, issuer, audience,
+     * expiry, nonce), then logs in the person with the token's e-mail, created on first login: as
+     * {@link #samlLogin}, a redirect to the web app with the session cookies (none for an inactive person).
+     *
+     * @param code         the {@code code} query parameter
+     * @param state        the {@code state} query parameter
+     * @param error        the provider's {@code error} query parameter, or null
+     * @param browserState the value of the browser's {@value org.zou4j.internal.auth.oidc.OidcService#STATE_COOKIE}
+     *                     cookie, or null
+     * @param ipAddress    the client's address for the login log, or null
+     * @throws ZouException 400 {@code {"error": "OIDC is not enabled."}}, 400 {@code {"error": "OIDC authentication
+     *                      failed."}} for any refused answer, 400 for a missing or unverified e-mail (Zou's bodies)
+     */
+    public SsoResult oidcLogin(String code, String state, String error, String browserState, String ipAddress) {
+        ensureOpen();
+        if (oidc == null) {
+            throw org.zou4j.internal.auth.oidc.OidcService.notEnabled();
+        }
+        return oidc.callback(code, state, error, browserState, ipAddress);
     }
 
     /**
@@ -429,12 +476,84 @@ public final class ZouEngine implements AutoCloseable {
         config.put("indexer_configured", false);
         config.put("saml_enabled", saml != null);
         config.put("saml_idp_name", saml == null ? "" : saml.settings().idpName());
-        config.put("oidc_enabled", false);
-        config.put("oidc_idp_name", "");
+        config.put("oidc_enabled", oidc != null);
+        config.put("oidc_idp_name", oidc == null ? "" : oidc.settings().idpName());
         config.put("default_locale", defaultLocale);
         config.put("default_timezone", defaultTimezone);
         config.put("enforce_2fa", auth.twoFactorSettings().enforce());
         return config;
+    }
+
+    /**
+     * Zou's {@code GET /stats} (admins): the counts Zou's telemetry reports, {@code number_of_video_previews} (mp4),
+     * {@code number_of_picture_previews} (png), {@code number_of_model_previews} (obj) and {@code number_of_comments}.
+     *
+     * @throws ZouException 403 for a caller who is not an admin
+     */
+    public java.util.Map<String, Object> mainStats(Session session) {
+        ensureOpen();
+        if (!"admin".equals(session.role())) {
+            throw ZouException.forbidden();
+        }
+        return database.read(tx -> {
+            java.util.Map<String, Object> stats = new java.util.LinkedHashMap<>();
+            stats.put("number_of_video_previews", tx.count("preview_file",
+                    java.util.List.of(org.zou4j.internal.sql.Filter.eq("extension", "mp4"))));
+            stats.put("number_of_picture_previews", tx.count("preview_file",
+                    java.util.List.of(org.zou4j.internal.sql.Filter.eq("extension", "png"))));
+            stats.put("number_of_model_previews", tx.count("preview_file",
+                    java.util.List.of(org.zou4j.internal.sql.Filter.eq("extension", "obj"))));
+            stats.put("number_of_comments", tx.count("comment", java.util.List.of()));
+            return stats;
+        });
+    }
+
+    /**
+     * Zou's {@code GET /status/test-event}: emits the event {@code main:test} (empty data, no project) so that an
+     * operator can check that event delivery (socket.io, listeners) works end to end. Unlike Zou, whose event is not
+     * persisted, it goes through the event log, which is how events reach every instance.
+     */
+    public void emitTestEvent() {
+        ensureOpen();
+        database.inTransaction(tx -> eventLog.begin(tx, null).emit("main:test", java.util.Map.of(), null));
+    }
+
+    /**
+     * Zou's {@code GET /admin/config/check}: the settings that Zou keeps both in its environment and in its key-value
+     * store ({@code user_limit}, {@code default_timezone}, {@code default_locale}, {@code nomad_host},
+     * {@code nomad_normalize_job}, {@code nomad_playlist_job}), each as {@code {"env": value, "redis": null}} (this
+     * engine has no key-value store: its settings are the builder's), plus {@code active_users}, the active persons
+     * who are neither bots nor guests (what {@code USER_LIMIT} counts).
+     *
+     * @param bearerToken the token of the request's {@code Authorization: Bearer} header, or null
+     * @throws ZouException 403 unless an {@link Builder#adminToken admin token} is configured and equals
+     *                      {@code bearerToken} (compared in constant time)
+     */
+    public java.util.Map<String, Object> configCheck(String bearerToken) {
+        ensureOpen();
+        if (adminToken == null || bearerToken == null || !java.security.MessageDigest.isEqual(
+                adminToken.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                bearerToken.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            throw ZouException.forbidden();
+        }
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("user_limit", envOnly(userLimit));
+        out.put("default_timezone", envOnly(defaultTimezone));
+        out.put("default_locale", envOnly(defaultLocale));
+        out.put("nomad_host", envOnly(""));
+        out.put("nomad_normalize_job", envOnly(""));
+        out.put("nomad_playlist_job", envOnly(""));
+        out.put("active_users", database.read(tx -> tx.count("person", java.util.List.of(
+                org.zou4j.internal.sql.Filter.eq("active", true), org.zou4j.internal.sql.Filter.eq("is_bot", false),
+                org.zou4j.internal.sql.Filter.eq("is_guest", false)))));
+        return out;
+    }
+
+    private static java.util.Map<String, Object> envOnly(Object value) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("env", value);
+        m.put("redis", null);
+        return m;
     }
 
     /** The routes served at {@code /data/<route>}, in Zou's route-table order. */
@@ -558,6 +677,20 @@ public final class ZouEngine implements AutoCloseable {
         plugins.reload();
     }
 
+    /**
+     * A static file of a plugin's web frontend (Zou's {@code GET /plugins/<plugin_id>/frontend/<path>}, which Kitsu
+     * shows in an iframe): the entry {@code frontend/<path>} of the started plugin's jar, {@code frontend/index.html}
+     * for an empty path or one ending with {@code /}. Public, as in Zou: a frontend calls the API with the user's own
+     * cookie.
+     *
+     * @return the file's bytes; empty for an unknown plugin, a missing file, a folder, or a path with {@code .},
+     *         {@code ..} or empty segments
+     */
+    public java.util.Optional<byte[]> pluginFrontendFile(String pluginId, String path) {
+        ensureOpen();
+        return plugins.frontendFile(pluginId, path);
+    }
+
     PluginHost pluginHost() {
         return plugins;
     }
@@ -604,6 +737,7 @@ public final class ZouEngine implements AutoCloseable {
                 org.zou4j.internal.auth.TwoFactorSettings.defaults();
         private MailSender mailSender;
         private SamlConfig saml;
+        private OidcConfig oidc;
         private org.zou4j.tasks.AttachmentStore attachmentStore;
         private org.zou4j.user.AvatarStore avatars = org.zou4j.user.AvatarStore.none();
         private boolean initData;
@@ -617,6 +751,7 @@ public final class ZouEngine implements AutoCloseable {
         private int userLimit = HookSettings.DEFAULT_USER_LIMIT;
         private String defaultTimezone = "Europe/Paris";
         private String defaultLocale = "en_US";
+        private String adminToken;
 
         private Builder() {
         }
@@ -631,6 +766,22 @@ public final class ZouEngine implements AutoCloseable {
                 throw new IllegalArgumentException("userLimit must be >= 0, got " + limit);
             }
             this.userLimit = limit;
+            return this;
+        }
+
+        /**
+         * Zou's {@code ADMIN_TOKEN}: the static bearer token that opens {@code GET /admin/config/check} (an operator's
+         * probe, not a person's login). Unset by default, and then that route always answers 403 (Zou lets an empty
+         * token through).
+         *
+         * @throws IllegalArgumentException for a token shorter than 16 characters
+         */
+        public Builder adminToken(String token) {
+            Objects.requireNonNull(token, "token");
+            if (token.length() < 16) {
+                throw new IllegalArgumentException("adminToken (ADMIN_TOKEN) must be at least 16 characters long");
+            }
+            this.adminToken = token;
             return this;
         }
 
@@ -769,6 +920,15 @@ public final class ZouEngine implements AutoCloseable {
          */
         public Builder saml(SamlConfig config) {
             this.saml = Objects.requireNonNull(config, "saml");
+            return this;
+        }
+
+        /**
+         * Enables OpenID Connect sign-in ({@code /auth/oidc/login}, {@code /auth/oidc/callback}; Zou's
+         * {@code OIDC_ENABLED}). The redirect URI defaults from {@link #publicUrl(String)}.
+         */
+        public Builder oidc(OidcConfig config) {
+            this.oidc = Objects.requireNonNull(config, "oidc");
             return this;
         }
 

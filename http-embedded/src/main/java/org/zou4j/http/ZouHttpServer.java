@@ -47,6 +47,7 @@ public final class ZouHttpServer implements AutoCloseable {
         router.addAll(new AuthRoutes().routes());
         router.addAll(new TwoFactorRoutes().routes());
         router.addAll(new SamlRoutes().routes());
+        router.addAll(new org.zou4j.http.internal.routes.OidcRoutes().routes());
         router.addAll(new DataRoutes().routes(b.engine));
         router.addAll(new ProductionRoutes().routes());
         router.addAll(new org.zou4j.http.internal.routes.AssetRoutes().routes());
@@ -71,6 +72,7 @@ public final class ZouHttpServer implements AutoCloseable {
         router.addAll(new org.zou4j.http.internal.routes.SharedRoutes().routes());
         router.addAll(new EventRoutes().routes());
         router.addAll(new PluginRoutes().routes());
+        router.addAll(new PluginRoutes().frontendRoutes());
         this.socketIo = new SocketIoEndpoint(b.engine, json.mapper());
         router.addAll(socketIo.routes());
         StaticUi ui = b.uiDirectory == null ? null : new StaticUi(b.uiDirectory);

@@ -449,6 +449,14 @@ public final class AuthService implements AutoCloseable {
      * @throws ZouException 400 when the e-mail or profile breaks a person rule (invalid e-mail, user limit reached)
      */
     public SsoResult ssoLogin(String email, Map<String, Object> profile, String ipAddress) {
+        return ssoLogin(email, profile, ipAddress, false);
+    }
+
+    /**
+     * As {@link #ssoLogin(String, Map, String)}; {@code skipTwoFactor} leaves out the second-factor enrolment that
+     * {@code ENFORCE_2FA} asks for (Zou's {@code OIDC_SKIP_2FA}, for providers that enforce MFA themselves).
+     */
+    public SsoResult ssoLogin(String email, Map<String, Object> profile, String ipAddress, boolean skipTwoFactor) {
         Row person = store.personByEmail(email);
         if (person == null) {
             Map<String, Object> body = new LinkedHashMap<>(profile);
@@ -480,7 +488,7 @@ public final class AuthService implements AutoCloseable {
         }
         UUID id = person.id();
         // ENFORCE_2FA applies to single sign-on too (Zou, unless SAML_SKIP_2FA, which is not offered here)
-        TokenPair pair = tokens.issueSession(id.toString(), requiresTwoFactorSetup(person));
+        TokenPair pair = tokens.issueSession(id.toString(), !skipTwoFactor && requiresTwoFactorSetup(person));
         store.insertLoginLog(id, ipAddress, "web");
         Instant now = clock.instant();
         return new SsoResult(settings.publicUrl(), pair.access().token(), pair.refresh().token(),

@@ -185,6 +185,60 @@ public final class PluginHost {
         return snapshot.entries.stream().map(StatusEntry::toStatus).toList();
     }
 
+    /** Where a plugin jar keeps the static files of its web frontend (Zou: {@code <plugin>/frontend/dist}). */
+    static final String FRONTEND_FOLDER = "frontend/";
+    /** Frontend files are small web assets; a bigger entry is refused rather than read into memory. */
+    private static final long MAX_FRONTEND_FILE = 32L * 1024 * 1024;
+
+    /**
+     * A static file of a started plugin's web frontend: the jar entry {@code frontend/<path>}, {@code index.html} for an
+     * empty path or one ending with {@code /}. Empty for an unknown or stopped plugin, an absent entry, a folder, and any
+     * path that is not plain (a {@code .} or {@code ..} segment, an empty segment, a backslash or a control character):
+     * nothing outside the jar's frontend folder can be read.
+     */
+    public java.util.Optional<byte[]> frontendFile(String pluginId, String path) {
+        LoadedPlugin plugin = pluginId == null ? null : snapshot.started.get(pluginId);
+        String name = frontendEntryName(path);
+        if (plugin == null || name == null) {
+            return java.util.Optional.empty();
+        }
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(plugin.path.toFile())) {
+            java.util.zip.ZipEntry entry = zip.getEntry(name);
+            if (entry == null || entry.isDirectory() || entry.getSize() > MAX_FRONTEND_FILE) {
+                return java.util.Optional.empty();
+            }
+            try (java.io.InputStream in = zip.getInputStream(entry)) {
+                return java.util.Optional.of(in.readNBytes((int) MAX_FRONTEND_FILE));
+            }
+        } catch (IOException e) {
+            LOG.warn("Plugin {}: its frontend file {} could not be read: {}", pluginId, name, e.getMessage());
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The jar entry name for a frontend path, or {@code null} when the path is not a plain relative path. */
+    static String frontendEntryName(String path) {
+        String p = path == null ? "" : path;
+        if (p.isEmpty() || p.endsWith("/")) {
+            p = p + "index.html";
+        }
+        if (p.startsWith("/") || p.length() > 512) {
+            return null;
+        }
+        for (int i = 0; i < p.length(); i++) {
+            char c = p.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == '\\' || c == ':') {
+                return null;
+            }
+        }
+        for (String segment : p.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                return null;
+            }
+        }
+        return FRONTEND_FOLDER + p;
+    }
+
     /**
      * Runs an action as {@code session}'s caller.
      *

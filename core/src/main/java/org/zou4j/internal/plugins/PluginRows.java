@@ -54,6 +54,9 @@ final class PluginRows {
         row.put("license", cut(Objects.requireNonNullElse(p.attribute("Plugin-License"), "unspecified"), 80));
         row.put("revision", cut(p.attribute("Plugin-Revision"), 12));
         row.put("icon", cut(p.attribute("Plugin-Icon"), 255));
+        // Kitsu lists a plugin's frontend (in a production, in the studio menu) only when these are set
+        row.put("frontend_project_enabled", Boolean.parseBoolean(p.attribute("Plugin-Frontend-Project")));
+        row.put("frontend_studio_enabled", Boolean.parseBoolean(p.attribute("Plugin-Frontend-Studio")));
         DataSet plugins = system.data("plugins");
         List<Entry> existing = plugins.list(Query.where(Map.of("plugin_id", p.id)));
         if (existing.isEmpty()) {

@@ -49,6 +49,18 @@ final class ConfigKeys {
     static final String SAML_ENABLED = "SAML_ENABLED";
     static final String SAML_IDP_NAME = "SAML_IDP_NAME";
     static final String SAML_METADATA_URL = "SAML_METADATA_URL";
+    static final String OIDC_ENABLED = "OIDC_ENABLED";
+    static final String OIDC_IDP_NAME = "OIDC_IDP_NAME";
+    static final String OIDC_DISCOVERY_URL = "OIDC_DISCOVERY_URL";
+    static final String OIDC_CLIENT_ID = "OIDC_CLIENT_ID";
+    static final String OIDC_CLIENT_SECRET = "OIDC_CLIENT_SECRET";
+    static final String OIDC_SCOPES = "OIDC_SCOPES";
+    static final String OIDC_EMAIL_CLAIM = "OIDC_EMAIL_CLAIM";
+    static final String OIDC_GIVEN_NAME_CLAIM = "OIDC_GIVEN_NAME_CLAIM";
+    static final String OIDC_FAMILY_NAME_CLAIM = "OIDC_FAMILY_NAME_CLAIM";
+    static final String OIDC_REQUIRE_EMAIL_VERIFIED = "OIDC_REQUIRE_EMAIL_VERIFIED";
+    static final String OIDC_SKIP_2FA = "OIDC_SKIP_2FA";
+    static final String ADMIN_TOKEN = "ADMIN_TOKEN";
     static final String USER_LIMIT = "USER_LIMIT";
     static final String DEFAULT_TIMEZONE = "DEFAULT_TIMEZONE";
     static final String DEFAULT_LOCALE = "DEFAULT_LOCALE";
@@ -85,6 +97,18 @@ final class ConfigKeys {
             new Key(SAML_ENABLED, null, "false", "SAML single sign-on"),
             new Key(SAML_IDP_NAME, null, null, "name of the identity provider on Kitsu's login button"),
             new Key(SAML_METADATA_URL, null, null, "http(s) URL of the IdP metadata (or file:/path)"),
+            new Key(OIDC_ENABLED, null, "false", "OpenID Connect sign-in"),
+            new Key(OIDC_IDP_NAME, null, null, "name of the OpenID provider on Kitsu's login button"),
+            new Key(OIDC_DISCOVERY_URL, null, null, "the provider's .well-known/openid-configuration URL"),
+            new Key(OIDC_CLIENT_ID, null, null, "this server's client id at the provider"),
+            new Key(OIDC_CLIENT_SECRET, null, null, "this server's client secret at the provider"),
+            new Key(OIDC_SCOPES, null, "openid email profile", "scopes asked for"),
+            new Key(OIDC_EMAIL_CLAIM, null, "email", "claim holding the e-mail address"),
+            new Key(OIDC_GIVEN_NAME_CLAIM, null, "given_name", "claim holding the first name"),
+            new Key(OIDC_FAMILY_NAME_CLAIM, null, "family_name", "claim holding the last name"),
+            new Key(OIDC_REQUIRE_EMAIL_VERIFIED, null, "true", "require email_verified: true"),
+            new Key(OIDC_SKIP_2FA, null, "false", "OIDC sessions skip ENFORCE_2FA's enrolment"),
+            new Key(ADMIN_TOKEN, null, null, "bearer token of GET /admin/config/check (>= 16 chars; none: closed)"),
             new Key(USER_LIMIT, null, "100", "most active persons (bots and guests aside)"),
             new Key(DEFAULT_TIMEZONE, null, "Europe/Paris", "time zone GET /config answers"),
             new Key(DEFAULT_LOCALE, null, "en_US", "locale GET /config answers"),
@@ -110,8 +134,8 @@ final class ConfigKeys {
             "DB_PASSWORD", "DB_DATABASE", "DB_DRIVER", "DB_POOL_SIZE", "DB_MAX_OVERFLOW", "KV_HOST", "KV_PORT",
             "KV_PASSWORD", "CACHE_TYPE", "AUTH_STRATEGY", "INDEXER_HOST", "INDEXER_PORT", "INDEXER_KEY",
             "PREVIEW_FOLDER", "THUMBNAIL_FOLDER", "TMP_DIR", "FS_BACKEND", "ENABLE_JOB_QUEUE", "LDAP_HOST",
-            "SAML_SKIP_2FA", "OIDC_ENABLED", "SENTRY_ENABLED", "PROMETHEUS_METRICS_ENABLED", "MAIL_DEBUG",
-            "MAIL_DEBUG_BODY", "MAIL_CHECK_DELIVERABILITY", "PROTECTED_ACCOUNTS", "ADMIN_TOKEN",
+            "SAML_SKIP_2FA", "SENTRY_ENABLED", "PROMETHEUS_METRICS_ENABLED", "MAIL_DEBUG",
+            "MAIL_DEBUG_BODY", "MAIL_CHECK_DELIVERABILITY", "PROTECTED_ACCOUNTS",
             "MAX_IMAGE_PIXELS", "MAX_CONTENT_LENGTH", "NB_RECORDS_PER_PAGE", "DEBUG", "EVENT_STREAM_HOST",
             "EVENT_STREAM_PORT", "IS_SELF_HOSTED", "CRISP_TOKEN", "REMOVE_FILES");
 

@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.zou4j.ZouEngine;
+import org.zou4j.OidcConfig;
 import org.zou4j.SamlConfig;
+import org.zou4j.ZouEngine;
 import org.zou4j.http.ZouHttpServer;
 import org.zou4j.mail.MailSender;
 import org.zou4j.mail.OutboxMailSender;
@@ -107,11 +108,44 @@ final class StandaloneSetup {
             }
             b.minPasswordLength(s.integer(ConfigKeys.MIN_PASSWORD_LENGTH, 8, 1, 1024));
             b.bcryptCost(s.integer(ConfigKeys.BCRYPT_LOG_ROUNDS, 12, 4, 16));
+            if (s.get(ConfigKeys.ADMIN_TOKEN) != null) {
+                b.adminToken(s.get(ConfigKeys.ADMIN_TOKEN));
+            }
         } catch (IllegalArgumentException e) {
             throw new Settings.ConfigException(e.getMessage());
         }
         if (s.bool(ConfigKeys.SAML_ENABLED, false)) {
             b.saml(saml(s));
+        }
+        if (s.bool(ConfigKeys.OIDC_ENABLED, false)) {
+            b.oidc(oidc(s));
+        }
+    }
+
+    /** {@code OIDC_ENABLED} with the discovery URL, client id and secret (required) and Zou's other OIDC_ settings. */
+    static OidcConfig oidc(Settings s) {
+        for (String required : List.of(ConfigKeys.OIDC_DISCOVERY_URL, ConfigKeys.OIDC_CLIENT_ID,
+                ConfigKeys.OIDC_CLIENT_SECRET)) {
+            if (s.get(required) == null || s.get(required).isBlank()) {
+                throw new Settings.ConfigException("OIDC_ENABLED (" + s.source(ConfigKeys.OIDC_ENABLED) + ") needs "
+                        + required);
+            }
+        }
+        try {
+            return OidcConfig.builder()
+                    .discoveryUrl(new URI(s.get(ConfigKeys.OIDC_DISCOVERY_URL)))
+                    .clientId(s.get(ConfigKeys.OIDC_CLIENT_ID))
+                    .clientSecret(s.get(ConfigKeys.OIDC_CLIENT_SECRET))
+                    .idpName(s.get(ConfigKeys.OIDC_IDP_NAME, ""))
+                    .scopes(s.get(ConfigKeys.OIDC_SCOPES, "openid email profile"))
+                    .emailClaim(s.get(ConfigKeys.OIDC_EMAIL_CLAIM, "email"))
+                    .givenNameClaim(s.get(ConfigKeys.OIDC_GIVEN_NAME_CLAIM, "given_name"))
+                    .familyNameClaim(s.get(ConfigKeys.OIDC_FAMILY_NAME_CLAIM, "family_name"))
+                    .requireEmailVerified(s.bool(ConfigKeys.OIDC_REQUIRE_EMAIL_VERIFIED, true))
+                    .skipTwoFactor(s.bool(ConfigKeys.OIDC_SKIP_2FA, false))
+                    .build();
+        } catch (java.net.URISyntaxException | IllegalArgumentException | IllegalStateException e) {
+            throw new Settings.ConfigException("OIDC settings: " + e.getMessage());
         }
     }
 

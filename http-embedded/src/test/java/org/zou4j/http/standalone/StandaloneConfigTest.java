@@ -186,7 +186,10 @@ class StandaloneConfigTest {
                 new Case("ZOU_PORT", "99999", "ZOU_PORT (environment variable ZOU_PORT) must be a number from 0"),
                 new Case("BCRYPT_LOG_ROUNDS", "40", "BCRYPT_LOG_ROUNDS (environment variable BCRYPT_LOG_ROUNDS)"),
                 new Case("SAML_ENABLED", "true", "SAML_ENABLED (environment variable SAML_ENABLED) needs"
-                        + " SAML_METADATA_URL"))) {
+                        + " SAML_METADATA_URL"),
+                new Case("OIDC_ENABLED", "true", "OIDC_ENABLED (environment variable OIDC_ENABLED) needs"
+                        + " OIDC_DISCOVERY_URL"),
+                new Case("ADMIN_TOKEN", "short", "adminToken (ADMIN_TOKEN) must be at least 16 characters long"))) {
             Map<String, String> env = Map.of(c.key(), c.value(), "MAIL_SERVER", "127.0.0.1");
             StandaloneHttp.Outcome o = StandaloneHttp.fails(env, "--data-dir", d.toString());
             assertThat(o.status()).as(c.key()).isEqualTo(2);
@@ -230,6 +233,25 @@ class StandaloneConfigTest {
                     .isEqualTo(200);
         }
         assertThat(data.resolve("outbox")).doesNotExist();
+    }
+
+    @Test
+    void oidcAndAdminTokenFromZouVariables(@TempDir Path tmp) throws Exception {
+        // the provider is read at the first login, not at start: the server starts while it is unreachable
+        try (StandaloneHttp s = StandaloneHttp.start(env(tmp.resolve("data"), "OIDC_ENABLED", "true",
+                "OIDC_IDP_NAME", "Studio OIDC", "OIDC_DISCOVERY_URL",
+                "http://127.0.0.1:9/.well-known/openid-configuration", "OIDC_CLIENT_ID", "kitsu",
+                "OIDC_CLIENT_SECRET", "kitsu-secret", "ADMIN_TOKEN", "standalone-admin-token-42"))) {
+            assertThat(s.get("/api/config", null).map()).containsEntry("oidc_enabled", true)
+                    .containsEntry("oidc_idp_name", "Studio OIDC");
+            // an unreachable provider: 503 with a JSON body, not a redirect nor a 500
+            StandaloneHttp.Reply login = s.get("/api/auth/oidc/login", null);
+            assertThat(login.status()).isEqualTo(503);
+            assertThat(login.map()).containsKey("message");
+            StandaloneHttp.Reply check = s.get("/api/admin/config/check", "standalone-admin-token-42");
+            assertThat(check.status()).isEqualTo(200);
+            assertThat(check.map()).containsKeys("user_limit", "active_users");
+        }
     }
 
     @Test

@@ -65,6 +65,40 @@ class PluginHttpTest {
     }
 
     @Test
+    void aPluginFrontendIsServedFromItsJarForKitsusIframe() {
+        Http anonymous = new Http(server.port());
+        Http.Reply index = anonymous.get("/api/plugins/csv-export/frontend/?production_id=p&dark_theme=true&locale=en");
+        assertThat(index.status()).as(index.text()).isEqualTo(200);
+        assertThat(index.header("Content-Type")).isEqualTo("text/html; charset=utf-8");
+        assertThat(index.text()).contains("<title>CSV export</title>");
+        assertThat(anonymous.get("/plugins/csv-export/frontend").text()).isEqualTo(index.text());
+        Http.Reply js = anonymous.get("/api/plugins/csv-export/frontend/assets/app.js");
+        assertThat(js.status()).isEqualTo(200);
+        assertThat(js.header("Content-Type")).startsWith("application/javascript");
+        assertThat(js.text()).contains("production_id");
+        assertThat(anonymous.get("/api/plugins/csv-export/frontend/assets/style.css").header("Content-Type"))
+                .startsWith("text/css");
+        // unknown file, unknown plugin, a plugin without frontend, a folder, and no way out of the frontend folder
+        assertThat(anonymous.get("/api/plugins/csv-export/frontend/nope.js").status()).isEqualTo(404);
+        assertThat(anonymous.get("/api/plugins/nope/frontend/").status()).isEqualTo(404);
+        assertThat(anonymous.get("/api/plugins/webhook/frontend/").status()).isEqualTo(404);
+        assertThat(anonymous.get("/api/plugins/csv-export/frontend/assets").status()).isEqualTo(404);
+        for (String escape : List.of("../META-INF/MANIFEST.MF", "%2e%2e/META-INF/MANIFEST.MF",
+                "assets/..%2f..%2fMETA-INF/MANIFEST.MF", "..%2fMETA-INF%2fMANIFEST.MF",
+                "assets%5c..%5c..%5cMETA-INF%5cMANIFEST.MF")) {
+            Http.Reply r = anonymous.get("/api/plugins/csv-export/frontend/" + escape);
+            assertThat(r.status()).as(escape).isEqualTo(404);
+            assertThat(r.text()).as(escape).doesNotContain("Plugin-Id");
+        }
+        assertThat(anonymous.send("PATCH", "/api/plugins/csv-export/frontend/", null, null, Map.of()).header("Allow"))
+                .isEqualTo("GET, HEAD, OPTIONS");
+        // Kitsu lists the plugin in the production menu from these flags
+        Map<String, Object> csv = http.get("/data/plugins").list().stream()
+                .filter(p -> p.get("plugin_id").equals("csv-export")).findFirst().orElseThrow();
+        assertThat(csv).containsEntry("frontend_project_enabled", true).containsEntry("frontend_studio_enabled", false);
+    }
+
+    @Test
     void actionsAreListedAtDataCustomActionsForKitsu() {
         Http.Reply r = http.get("/data/custom-actions");
         assertThat(r.status()).isEqualTo(200);

@@ -43,6 +43,43 @@ public final class PluginRoutes {
                 Route.of("POST", "/actions/plugins/reload", true, call -> statuses(call, true)));
     }
 
+    /** Frontend files are served this many folders deep at most (the router has no catch-all segment). */
+    static final int FRONTEND_DEPTH = 8;
+
+    /**
+     * Zou's plugin frontends: {@code GET /plugins/<plugin_id>/frontend/} ({@code index.html}) and
+     * {@code /plugins/<plugin_id>/frontend/<path>}, the static files of the jar's {@code frontend/} folder, which
+     * Kitsu shows in an iframe. Public, as in Zou (the page calls the API with the user's cookie).
+     */
+    public List<Route> frontendRoutes() {
+        List<Route> routes = new ArrayList<>();
+        StringBuilder pattern = new StringBuilder("/plugins/<plugin_id>/frontend");
+        for (int depth = 0; depth <= FRONTEND_DEPTH; depth++) {
+            if (depth > 0) {
+                pattern.append("/<p").append(depth).append('>');
+            }
+            int segments = depth;
+            routes.add(Route.of("GET", pattern.toString(), false, call -> frontendFile(call, segments)));
+        }
+        return routes;
+    }
+
+    private static HttpResponse frontendFile(Call call, int segments) {
+        StringBuilder path = new StringBuilder();
+        for (int i = 1; i <= segments; i++) {
+            if (i > 1) {
+                path.append('/');
+            }
+            path.append(call.param("p" + i));
+        }
+        String file = path.length() == 0 ? "index.html" : path.toString();
+        byte[] content = call.engine().pluginFrontendFile(call.param("plugin_id"), file)
+                .orElseThrow(ZouException::notFound);
+        return HttpResponse.bytes(200, org.zou4j.http.internal.ui.StaticUi.contentTypeOf(file), content)
+                .withHeader("Cache-Control", "no-cache")
+                .withHeader("X-Content-Type-Options", "nosniff");
+    }
+
     private HttpResponse statuses(Call call, boolean reload) {
         if (!"admin".equals(call.session().role())) {
             throw ZouException.forbidden();

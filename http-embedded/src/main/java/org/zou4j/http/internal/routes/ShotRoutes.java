@@ -63,6 +63,11 @@ public final class ShotRoutes {
         r.add(Route.of("GET", "/data/projects/<project_id>/quotas/persons/<person_id>", true,
                 call -> call.json().ok(assets(call).quotas(call.param("project_id"), call.param("person_id"),
                         true, call.query()))));
+        // Kitsu's api/shots.js also has this singular spelling (Zou defines no such route): same answer, so the client
+        // works whichever it calls
+        r.add(Route.of("GET", "/data/projects/<project_id>/quotas/person/<person_id>", true,
+                call -> call.json().ok(assets(call).quotas(call.param("project_id"), call.param("person_id"),
+                        true, call.query()))));
         return r;
     }
 

@@ -105,6 +105,13 @@ public final class StaticUi {
         }
     }
 
+    /** The Content-Type for a file name, by its extension ({@code application/octet-stream} when unknown). */
+    public static String contentTypeOf(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        String extension = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return TYPES.getOrDefault(extension, "application/octet-stream");
+    }
+
     private static HttpResponse file(Path path) {
         String name = path.getFileName().toString();
         int dot = name.lastIndexOf('.');
