@@ -252,7 +252,7 @@ public final class ChatService {
         row.put("created_at", ctx.now());
         row.put("updated_at", ctx.now());
         row.put("name", name);
-        row.put("size", (long) upload.content().length);
+        row.put("size", upload.size());
         row.put("extension", extension);
         row.put("mimetype", upload.mimeType());
         row.put("chat_message_id", chatMessageId);

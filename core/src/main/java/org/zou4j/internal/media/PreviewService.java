@@ -196,8 +196,8 @@ public final class PreviewService implements AutoCloseable {
         }
         String extension = PictureService.extension(upload.fileName());
         if (PICTURE_EXTENSIONS.contains(extension)) {
-            Upload picture = extension.equals("jpe") ? new Upload(PictureService.baseName(upload.fileName())
-                    + ".jpg", upload.mimeType(), upload.content()) : upload;
+            Upload picture = extension.equals("jpe") ? upload.withFileName(PictureService.baseName(
+                    upload.fileName()) + ".jpg") : upload;
             Map<String, Object> answer = pictures.uploadPreviewPicture(caller, previewFileId, picture);
             write(caller, ctx -> {
                 Row after = ctx.tx().byId("preview_file", id);
@@ -212,13 +212,17 @@ public final class PreviewService implements AutoCloseable {
             return uploadMovie(caller, id, upload, extension, normalize);
         }
         if (FILE_EXTENSIONS.contains(extension)) {
-            store.put(Bucket.FILES, "previews", id.toString(), upload.content());
+            try (InputStream in = upload.open()) {
+                store.put(Bucket.FILES, "previews", id.toString(), in); // streamed: files may be large
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the upload", e);
+            }
             return write(caller, ctx -> {
                 Row preview = lockPreview(ctx, id);
                 Map<String, Object> values = new LinkedHashMap<>();
                 values.put("extension", extension);
                 values.put("original_name", PictureService.baseName(upload.fileName()));
-                values.put("file_size", (long) upload.content().length);
+                values.put("file_size", upload.size());
                 values.put("status", "ready");
                 values.put("updated_at", ctx.now());
                 return updated(ctx, preview, values, true);
@@ -254,15 +258,21 @@ public final class PreviewService implements AutoCloseable {
             throw new ZouException(ErrorCode.UNAVAILABLE, "Movie previews need ffmpeg and ffprobe, which this server "
                     + "does not find: install ffmpeg (e.g. apt-get install ffmpeg) and restart it.");
         }
-        if (upload.content().length == 0) {
+        if (upload.size() == 0) {
             throw ZouException.wrongParameter("Uploaded movie is empty.");
         }
         Path tmp;
         try {
             tmp = Files.createTempFile("zou4j-upload-", "." + extension);
-            Files.write(tmp, upload.content());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep the uploaded movie in the temporary directory", e);
+        }
+        try (InputStream in = upload.open()) {
+            Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            Ffmpeg.deleteQuietly(tmp);
+            throw e instanceof IOException io ? new UncheckedIOException("Cannot keep the uploaded movie", io)
+                    : (RuntimeException) e;
         }
         try {
             Map<String, Object> answer = write(caller, ctx -> {

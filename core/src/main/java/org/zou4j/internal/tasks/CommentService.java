@@ -337,7 +337,7 @@ public final class CommentService {
         row.put("created_at", now);
         row.put("updated_at", now);
         row.put("name", name);
-        row.put("size", (long) upload.content().length);
+        row.put("size", upload.size());
         row.put("extension", extension);
         row.put("mimetype", upload.mimeType());
         row.put("comment_id", commentId);

@@ -100,6 +100,7 @@ public final class Main {
         try {
             StandaloneSetup.configure(engineBuilder, settings);
             StandaloneSetup.smtpCheck(settings);
+            StandaloneSetup.maxUploadBytes(settings); // a bad value stops the start before anything is opened
         } catch (Settings.ConfigException e) {
             err.println("zou4j: " + e.getMessage());
             return new Started(null, 2);
@@ -132,7 +133,8 @@ public final class Main {
         // Bind first: a port in use must not cost the first admin's generated password (printed once).
         ZouHttpServer server;
         try {
-            ZouHttpServer.Builder builder = ZouHttpServer.builder(engine).host(options.host()).port(options.port());
+            ZouHttpServer.Builder builder = ZouHttpServer.builder(engine).host(options.host()).port(options.port())
+                    .spoolDirectory(options.dataDir().resolve("tmp"));
             if (options.uiDir() != null) {
                 builder.uiDirectory(options.uiDir());
             }
