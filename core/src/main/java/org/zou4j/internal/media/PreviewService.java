@@ -60,7 +60,8 @@ public final class PreviewService implements AutoCloseable {
     private final FileStore store;
     private final PictureService pictures;
     private final org.zou4j.internal.tasks.CommentService comments;
-    private final org.zou4j.tasks.AttachmentStore attachments;
+    private final org.zou4j.internal.tasks.TaskActions taskActions;
+    private final org.zou4j.internal.tasks.Attachments attachments;
     private final Ffmpeg ffmpeg;
     private final MovieProcessor movies;
     private final long maxPixels;
@@ -72,13 +73,15 @@ public final class PreviewService implements AutoCloseable {
      */
     public PreviewService(CrudService crud, EventLog events, FileStore store, PictureService pictures,
                           org.zou4j.internal.tasks.CommentService comments,
-                          org.zou4j.tasks.AttachmentStore attachments, Ffmpeg ffmpeg, int threads,
+                          org.zou4j.internal.tasks.TaskActions taskActions,
+                          org.zou4j.internal.tasks.Attachments attachments, Ffmpeg ffmpeg, int threads,
                           boolean saveSource, long maxPixels) {
         this.crud = crud;
         this.events = events;
         this.store = store;
         this.pictures = pictures;
         this.comments = comments;
+        this.taskActions = taskActions;
         this.attachments = attachments;
         this.ffmpeg = ffmpeg;
         this.maxPixels = maxPixels;
@@ -1215,8 +1218,8 @@ public final class PreviewService implements AutoCloseable {
             Map<String, Object> comment = new LinkedHashMap<>(comments.comment(caller, taskId, request));
             List<Map<String, Object>> previews = new ArrayList<>();
             for (Upload u : previewsOf) {
-                UUID previewId = addPreviewToComment(caller, UUID.fromString(comment.get("id").toString()),
-                        task);
+                UUID previewId = taskActions.addPreviewToComment(caller, task,
+                        UUID.fromString(comment.get("id").toString()));
                 try {
                     previews.add(upload(caller, previewId.toString(), u, true));
                 } catch (ZouException e) {
@@ -1227,52 +1230,5 @@ public final class PreviewService implements AutoCloseable {
             answer.add(comment);
         }
         return answer;
-    }
-
-    /** Zou's {@code add_preview_file_to_comment}: a new revision (or the comment's next position), linked. */
-    private UUID addPreviewToComment(Caller caller, UUID commentId, UUID taskId) {
-        return write(caller, ctx -> {
-            Row task = ctx.tx().lockById("task", taskId);
-            UUID projectId = (UUID) task.get("project_id");
-            List<Object> linked = ctx.tx().column("comment_preview_link", "preview_file",
-                    List.of(Filter.eq("comment", commentId)));
-            int revision;
-            int position = 1;
-            if (linked.isEmpty()) {
-                revision = 1;
-                for (Object r : ctx.tx().column("preview_file", "revision", List.of(Filter.eq("task_id", taskId)))) {
-                    if (r != null) {
-                        revision = Math.max(revision, ((Number) r).intValue() + 1);
-                    }
-                }
-            } else {
-                Row first = ctx.tx().byId("preview_file", (UUID) linked.get(0));
-                revision = ((Number) first.get("revision")).intValue();
-                position = (int) ctx.tx().count("preview_file", List.of(Filter.eq("task_id", taskId),
-                        Filter.eq("revision", revision))) + 1;
-            }
-            UUID id = UUID.randomUUID();
-            LocalDateTime now = ctx.now();
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", id);
-            row.put("created_at", now);
-            row.put("updated_at", now);
-            row.put("name", id.toString().substring(0, 13));
-            row.put("revision", revision);
-            row.put("position", position);
-            row.put("source", "webgui");
-            row.put("extension", "mp4");
-            row.put("status", "processing");
-            row.put("task_id", taskId);
-            Row comment = ctx.tx().byId("comment", commentId);
-            row.put("person_id", comment == null ? caller.personId() : comment.get("person_id"));
-            ctx.tx().insert("preview_file", row);
-            ctx.events().emit("preview-file:new", Map.of("preview_file_id", id.toString(), "comment_id",
-                    commentId.toString()), projectId);
-            ctx.tx().insertLinks("comment_preview_link", "comment", commentId, "preview_file", List.of(id));
-            ctx.tx().update("news", Map.of("preview_file_id", id), List.of(Filter.eq("comment_id", commentId)));
-            ctx.events().emit("comment:update", Map.of("comment_id", commentId.toString()), projectId);
-            return id;
-        });
     }
 }

@@ -122,7 +122,6 @@ public final class Main {
                     : H2Storage.file(options.dataDir());
             engine = engineBuilder.storage(storage).secretKey(key).initData(true).mailSender(mail.sender())
                     .pluginsDirectory(options.pluginsDir())
-                    .avatarStore(org.zou4j.user.AvatarStore.directory(options.dataDir()))
                     .fileStore(FileStoreConfig.create(env, options.dataDir()))
                     .build();
             DataFiles.restrict(options.dataDir());
