@@ -988,7 +988,7 @@ public final class PreviewService implements AutoCloseable {
             throw ZouException.wrongParameter("Wrong file format, extension: ."
                     + PictureService.extension(upload.fileName()));
         }
-        Thumbnails.Picture picture = Thumbnails.decode(upload.content(), maxPixels);
+        Thumbnails.Picture picture = Thumbnails.decode(PictureService.bytes(upload), maxPixels);
         store.put(Bucket.PICTURES, "thumbnails", target.toString(),
                 Thumbnails.png(Thumbnails.cover(picture.image(), BIG_SQUARE, BIG_SQUARE)));
         return write(caller, ctx -> {
@@ -1129,10 +1129,11 @@ public final class PreviewService implements AutoCloseable {
         if (!extension.equals("hdr")) {
             throw ZouException.wrongParameter("Wrong file format, extension: " + extension);
         }
-        store.put(Bucket.PICTURES, "preview-backgrounds", id.toString(), upload.content());
+        byte[] bytes = PictureService.bytes(upload);
+        store.put(Bucket.PICTURES, "preview-backgrounds", id.toString(), bytes);
         try {
             store.put(Bucket.PICTURES, "thumbnails", id.toString(), Thumbnails.png(Thumbnails.cover(
-                    RadianceHdr.decode(upload.content(), maxPixels), 150, 100)));
+                    RadianceHdr.decode(bytes, maxPixels), 150, 100)));
         } catch (ZouException e) {
             store.delete(Bucket.PICTURES, "preview-backgrounds", id.toString());
             throw ZouException.wrongParameter("Error while saving preview background file and thumbnail: " + id
@@ -1142,7 +1143,7 @@ public final class PreviewService implements AutoCloseable {
             Map<String, Object> values = new LinkedHashMap<>();
             values.put("extension", extension);
             values.put("original_name", PictureService.baseName(upload.fileName()));
-            values.put("file_size", (long) upload.content().length);
+            values.put("file_size", upload.size());
             values.put("updated_at", ctx.now());
             ctx.tx().updateById("preview_background_file", id, values);
             ctx.events().emit("preview-background-file:update", Map.of("preview_background_file_id",
