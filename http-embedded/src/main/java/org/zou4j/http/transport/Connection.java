@@ -124,8 +124,8 @@ final class Connection {
     private ReadBody readBody(RequestHead head) throws IOException, HttpError {
         long length = BodyReader.length(head);
         HttpServerConfig config = context.config();
-        // Forms (Zou's upload routes take multipart) may be as large as an upload; anything else is bounded tighter.
-        long max = isMultipart(head) ? Math.max(config.maxUploadSize(), config.maxBodySize()) : config.maxBodySize();
+        // Forms (Zou's upload routes take multipart) have the upload limit; anything else the (tighter) body limit.
+        long max = isMultipart(head) ? config.maxUploadSize() : config.maxBodySize();
         if (length > max) {
             throw HttpError.closing(413);
         }

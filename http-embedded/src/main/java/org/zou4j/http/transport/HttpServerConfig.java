@@ -110,7 +110,7 @@ public final class HttpServerConfig {
     }
 
     /**
-     * Largest {@code multipart/*} body (uploads), answered 413 above; at least {@link #maxBodySize()} applies. Such
+     * Largest {@code multipart/*} body (uploads), answered 413 above; other bodies have {@link #maxBodySize()}. Large
      * bodies are spooled to disk, never held in memory.
      */
     public long maxUploadSize() {
