@@ -114,25 +114,27 @@ public final class ZouEngine implements AutoCloseable {
                 fileStore = org.zou4j.files.FileStore.local(owned);
             }
             this.ownedMediaDirectory = owned;
-            org.zou4j.tasks.AttachmentStore attachments = b.attachmentStore != null
-                    ? b.attachmentStore : org.zou4j.tasks.AttachmentStore.onFileStore(fileStore);
+            // the one store of media bytes: pictures, movies, files, attachments, avatars
+            org.zou4j.internal.tasks.Attachments attachments = new org.zou4j.internal.tasks.Attachments(fileStore);
             this.comments = new org.zou4j.internal.tasks.CommentService(crud, eventLog, attachments);
             this.tasks = new org.zou4j.internal.tasks.TaskService(comments);
             this.imports = new org.zou4j.internal.imports.ImportService(crud, eventLog,
                     new org.zou4j.internal.tasks.TaskWrites(comments, tasks));
-            // avatars are pictures of the file store (and, for older set-ups, of the avatar store)
-            org.zou4j.user.AvatarStore avatars = org.zou4j.internal.persons.PersonsService.avatars(b.avatars,
-                    fileStore);
+            org.zou4j.internal.persons.Avatars avatars = new org.zou4j.internal.persons.Avatars(fileStore);
             this.user = UserArea.create(crud, eventLog, avatars, b.userLimit);
             this.pictures = new org.zou4j.internal.media.PictureService(crud, eventLog, fileStore, b.maxPicturePixels);
+            // one ffmpeg for every media job: preview movies and playlist builds
+            org.zou4j.internal.media.Ffmpeg ffmpeg = org.zou4j.internal.media.MediaTools.detect(b.ffmpegDirectory,
+                    b.movieTimeout, b.moviePreset);
             this.previews = new org.zou4j.internal.media.PreviewService(crud, eventLog, fileStore, pictures, comments,
-                    attachments, org.zou4j.internal.media.MediaTools.detect(b.ffmpegDirectory, b.movieTimeout,
-                    b.moviePreset), b.movieThreads, b.saveMovieSources, b.maxPicturePixels);
+                    tasks.taskActions(), attachments, ffmpeg, b.movieThreads, b.saveMovieSources,
+                    b.maxPicturePixels);
             this.projectsArea = new org.zou4j.internal.projects.ProjectsArea(crud, eventLog);
             this.persons = new org.zou4j.internal.persons.PersonsService(crud, eventLog, authService, avatars);
             this.chats = new org.zou4j.internal.chats.ChatService(crud, eventLog, attachments);
             this.files = new org.zou4j.internal.files.FilesService(crud, eventLog, fileStore);
-            this.playlists = new org.zou4j.internal.playlists.PlaylistService(crud, eventLog, fileStore, b.mailSender,
+            this.playlists = new org.zou4j.internal.playlists.PlaylistService(crud, eventLog, fileStore, ffmpeg,
+                    b.mailSender,
                     new org.zou4j.internal.tasks.GuestComments(comments, tasks));
             this.publicUrl = b.auth.publicUrl();
             authService.bind(crud);
@@ -738,8 +740,6 @@ public final class ZouEngine implements AutoCloseable {
         private MailSender mailSender;
         private SamlConfig saml;
         private OidcConfig oidc;
-        private org.zou4j.tasks.AttachmentStore attachmentStore;
-        private org.zou4j.user.AvatarStore avatars = org.zou4j.user.AvatarStore.none();
         private boolean initData;
         private org.zou4j.files.FileStore fileStore;
         private long maxPicturePixels = org.zou4j.internal.media.Thumbnails.MAX_PIXELS;
@@ -908,12 +908,6 @@ public final class ZouEngine implements AutoCloseable {
             return this;
         }
 
-        /** Where person avatars are kept (default: nowhere; the standalone server uses its data directory). */
-        public Builder avatarStore(org.zou4j.user.AvatarStore store) {
-            this.avatars = java.util.Objects.requireNonNull(store, "store");
-            return this;
-        }
-
         /**
          * Enables SAML single sign-on ({@code /auth/saml/login}, {@code /auth/saml/sso}; Zou's {@code SAML_ENABLED}).
          * The service-provider URLs default from {@link #publicUrl(String)}.
@@ -972,16 +966,7 @@ public final class ZouEngine implements AutoCloseable {
         }
 
         /**
-         * Where comment and chat attachment files are kept. Default: the {@link #fileStore file store}'s
-         * {@code files} bucket under the {@code attachments} prefix, as Zou keeps them.
-         */
-        public Builder attachmentStore(org.zou4j.tasks.AttachmentStore store) {
-            this.attachmentStore = java.util.Objects.requireNonNull(store, "store");
-            return this;
-        }
-
-        /**
-         * Where preview pictures, avatars (and later movies and files) are kept, e.g.
+         * The one store of media bytes: pictures, avatars, movies, files and comment/chat attachments, e.g.
          * {@code FileStore.local(dataDir.resolve("previews"))}. Default: a temporary directory made for this engine
          * and deleted when it closes, so media routes work the same on a throw-away engine.
          */

@@ -69,5 +69,30 @@ class LocalFileStoreTest extends FileStoreContractTest {
         try (Stream<Path> files = Files.list(root.resolve("files/original/abc/def"))) {
             assertThat(files).containsExactly(root.resolve("files/original/abc/def/" + id));
         }
+        try (Stream<Path> files = Files.list(root.resolve(".tmp"))) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void temporaryFilesOfDeadWritersAreDeletedWhenAStoreOpensThoseOfLiveOnesKept() throws IOException {
+        Path tmp = Files.createDirectories(root.resolve(".tmp"));
+        Process dead = new ProcessBuilder("true").start();
+        try {
+            dead.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        Path orphan = Files.write(tmp.resolve(dead.pid() + "-123.tmp"), new byte[100]);
+        Path stray = Files.write(tmp.resolve("stray.tmp"), new byte[1]);
+        Path mine = Files.write(tmp.resolve(ProcessHandle.current().pid() + "-456.tmp"), new byte[1]);
+        Path live = Files.write(tmp.resolve(ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(1L)
+                + "-789.tmp"), new byte[1]);
+        FileStore.local(root);
+        assertThat(orphan).doesNotExist();
+        assertThat(stray).doesNotExist();
+        assertThat(mine).exists();
+        assertThat(live).exists();
     }
 }

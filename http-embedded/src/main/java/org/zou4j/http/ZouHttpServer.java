@@ -81,7 +81,11 @@ public final class ZouHttpServer implements AutoCloseable {
                 .port(b.port)
                 .maxConnections(b.maxConnections)
                 .idleTimeout(b.idleTimeout)
+                .maxUploadSize(b.maxUploadSize)
                 .corsAllowedOrigins(b.corsAllowedOrigins);
+        if (b.spoolDirectory != null) {
+            config.spoolDirectory(b.spoolDirectory);
+        }
         this.transport = new HttpTransport(config.build(), new Dispatcher(router, b.engine, json, ui));
     }
 
@@ -108,6 +112,9 @@ public final class ZouHttpServer implements AutoCloseable {
         transport.close();
     }
 
+    /** The default largest upload: 2 GiB. */
+    public static final long DEFAULT_MAX_UPLOAD = 2L * 1024 * 1024 * 1024;
+
     /** Settings of a {@link ZouHttpServer}. */
     public static final class Builder {
         private final ZouEngine engine;
@@ -117,6 +124,8 @@ public final class ZouHttpServer implements AutoCloseable {
         private Duration idleTimeout = Duration.ofSeconds(15);
         private List<String> corsAllowedOrigins = List.of();
         private Path uiDirectory;
+        private long maxUploadSize = DEFAULT_MAX_UPLOAD;
+        private Path spoolDirectory;
 
         private Builder(ZouEngine engine) {
             this.engine = Objects.requireNonNull(engine, "engine");
@@ -164,6 +173,30 @@ public final class ZouHttpServer implements AutoCloseable {
          */
         public Builder uiDirectory(Path directory) {
             this.uiDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * Largest upload (a {@code multipart/form-data} body: previews, movies, attachments, working files); larger
+         * ones are answered 413 with Zou's JSON error. Default 2 GiB ({@code ./zou4j serve --max-upload-mb}). Zou sets
+         * no limit of its own; other bodies stay limited to 64 MB. Uploads are spooled to disk above 1 MiB, never
+         * held whole in memory.
+         */
+        public Builder maxUploadSize(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("maxUploadSize must not be negative: " + bytes);
+            }
+            this.maxUploadSize = bytes;
+            return this;
+        }
+
+        /**
+         * Directory where large request bodies are spooled while their request is served (owner-only files, deleted
+         * afterwards; leftovers of a killed server are deleted at start, so give the server a directory of its own).
+         * Default: a private temporary directory. {@code ./zou4j serve} uses {@code <data-dir>/tmp}.
+         */
+        public Builder spoolDirectory(Path directory) {
+            this.spoolDirectory = Objects.requireNonNull(directory, "directory");
             return this;
         }
 

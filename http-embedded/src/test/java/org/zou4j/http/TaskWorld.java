@@ -26,7 +26,7 @@ final class TaskWorld implements AutoCloseable {
     final java.nio.file.Path mediaDir;
     final org.zou4j.files.FileStore media;
     /** Attachments as the engine keeps them: on its file store ({@code files} bucket, {@code attachments}). */
-    final org.zou4j.tasks.AttachmentStore files;
+    final org.zou4j.internal.tasks.Attachments files;
     /** The mails the engine sent (invitations, password notices). */
     final List<org.zou4j.mail.MailMessage> mails = new java.util.concurrent.CopyOnWriteArrayList<>();
     final ZouHttpServer server;
@@ -61,7 +61,7 @@ final class TaskWorld implements AutoCloseable {
             throw new java.io.UncheckedIOException(e);
         }
         media = org.zou4j.files.FileStore.local(mediaDir);
-        files = org.zou4j.tasks.AttachmentStore.onFileStore(media);
+        files = new org.zou4j.internal.tasks.Attachments(media);
         engine = settings.apply(ZouEngine.builder().storage(storage).secretKey("task-world-secret-0123456789abcdefgh")
                 .bcryptCost(4).fileStore(media).mailSender(mails::add)).build();
         engine.ensureAdmin(ADMIN, PASSWORD);

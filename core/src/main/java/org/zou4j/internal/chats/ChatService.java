@@ -17,7 +17,7 @@ import org.zou4j.internal.events.EventLog;
 import org.zou4j.internal.sql.Filter;
 import org.zou4j.internal.sql.Row;
 import org.zou4j.internal.sql.Tx;
-import org.zou4j.tasks.AttachmentStore;
+import org.zou4j.internal.tasks.Attachments;
 import org.zou4j.tasks.Upload;
 
 /**
@@ -30,9 +30,9 @@ public final class ChatService {
     private static final int IN_CHUNK = 500;
     private final CrudService crud;
     private final EventLog events;
-    private final AttachmentStore files;
+    private final Attachments files;
 
-    public ChatService(CrudService crud, EventLog events, AttachmentStore files) {
+    public ChatService(CrudService crud, EventLog events, Attachments files) {
         this.crud = crud;
         this.events = events;
         this.files = files;
@@ -252,12 +252,12 @@ public final class ChatService {
         row.put("created_at", ctx.now());
         row.put("updated_at", ctx.now());
         row.put("name", name);
-        row.put("size", (long) upload.content().length);
+        row.put("size", upload.size());
         row.put("extension", extension);
         row.put("mimetype", upload.mimeType());
         row.put("chat_message_id", chatMessageId);
         ctx.tx().insert("attachment_file", row);
-        files.put(id, upload.content());
+        files.put(id, upload);
         return ctx.tx().byId("attachment_file", id);
     }
 }

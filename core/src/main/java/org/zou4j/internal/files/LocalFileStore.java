@@ -14,15 +14,47 @@ import org.zou4j.files.FileStore;
 
 /**
  * {@link FileStore} on a local directory, in Zou's local layout ({@code zou/app/stores/file_store.py}):
- * {@code <root>/<bucket>/<prefix>/<id[0:3]>/<id[3:6]>/<id>}. A write goes to a temporary file in the target's folder,
- * is forced to disk, then moved over the target atomically, so no half file is ever served, even after a crash.
+ * {@code <root>/<bucket>/<prefix>/<id[0:3]>/<id[3:6]>/<id>}. A write goes to a temporary file in {@code <root>/.tmp}
+ * (same file system), is forced to disk, then moved over the target atomically, so no half file is ever served, even
+ * after a crash. Temporary files are named after the writing process; those of processes no longer alive (a server
+ * killed mid-write) are deleted when a store is opened on the root.
  */
 public final class LocalFileStore implements FileStore {
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_.-]+");
     private final Path root;
 
+    private static final String TMP = ".tmp";
+    private final String tmpPrefix = ProcessHandle.current().pid() + "-";
+
     public LocalFileStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
+        sweepOrphans();
+    }
+
+    /** Deletes temporary files whose writer process is gone (they can never be completed). */
+    private void sweepOrphans() {
+        Path dir = root.resolve(TMP);
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                int dash = name.indexOf('-');
+                long pid;
+                try {
+                    pid = dash > 0 ? Long.parseLong(name.substring(0, dash)) : -1;
+                } catch (NumberFormatException e) {
+                    pid = -1;
+                }
+                if (pid != ProcessHandle.current().pid() && (pid < 0 || !ProcessHandle.of(pid).map(
+                        ProcessHandle::isAlive).orElse(false))) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot clean " + dir, e);
+        }
     }
 
     /** The root directory. */
@@ -46,7 +78,8 @@ public final class LocalFileStore implements FileStore {
         Path tmp = null;
         try {
             Files.createDirectories(target.getParent());
-            tmp = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
+            Path tmpDir = Files.createDirectories(root.resolve(TMP));
+            tmp = Files.createTempFile(tmpDir, tmpPrefix, ".tmp");
             try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp,
                     java.nio.file.StandardOpenOption.WRITE)) {
                 OutputStream out = java.nio.channels.Channels.newOutputStream(ch);

@@ -15,8 +15,30 @@ import java.util.UUID;
  * add new times or merge new objects (never overwriting one with the same id); updates replace objects by id;
  * deletions remove objects by id and drop the times left empty.
  */
-final class Annotations {
+public final class Annotations {
     private Annotations() {
+    }
+
+    /**
+     * The merge for loosely typed JSON (the shared-playlist guests' route): the stored annotations and the three lists
+     * are deep-copied, items that are not JSON objects are ignored.
+     */
+    public static List<Map<String, Object>> applyJson(Object stored, List<Object> additions, List<Object> updates,
+                                                      List<Object> deletions) {
+        return apply(copies(stored), copies(additions), copies(updates), copies(deletions));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> copies(Object value) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (value instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof Map<?, ?> m) {
+                    out.add(deepCopy((Map<String, Object>) m));
+                }
+            }
+        }
+        return out;
     }
 
     static List<Map<String, Object>> apply(List<Map<String, Object>> previous, List<Map<String, Object>> additions,

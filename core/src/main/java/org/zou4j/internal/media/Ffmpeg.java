@@ -163,6 +163,81 @@ public final class Ffmpeg {
                 targetPng.toString()));
     }
 
+    /**
+     * The playlist movie build: the concat filter over {@code inputs}, each scaled and padded to {@code width} x
+     * {@code height} at {@code fps}, H.264 / yuv420p for browsers. When any input has sound, it is kept (AAC, 48 kHz
+     * stereo) and the silent inputs get silence of their length, so pictures and sound stay in step.
+     *
+     * @param log where ffmpeg's output goes
+     * @return whether ffmpeg made a non-empty {@code output}
+     */
+    public boolean concat(List<Path> inputs, Path output, int width, int height, String fps, Path log)
+            throws IOException, InterruptedException {
+        List<Probe> probes = new ArrayList<>();
+        boolean anyAudio = false;
+        for (Path in : inputs) {
+            Probe probe;
+            try {
+                probe = probe(in);
+            } catch (MediaException e) {
+                probe = new Probe(0, 0, 0, 0, 0, false, 0); // ffmpeg itself says what is wrong with it
+            }
+            probes.add(probe);
+            anyAudio |= probe.audio();
+        }
+        List<String> cmd = new ArrayList<>(List.of(ffmpeg, "-nostdin", "-hide_banner", "-y"));
+        for (Path in : inputs) {
+            cmd.add("-i");
+            cmd.add(in.toString());
+        }
+        StringBuilder graph = new StringBuilder();
+        int extra = inputs.size();
+        List<String> audioLabels = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            graph.append('[').append(i).append(":v:0]scale=").append(width).append(':').append(height)
+                    .append(":force_original_aspect_ratio=decrease,pad=").append(width).append(':').append(height)
+                    .append(":(ow-iw)/2:(oh-ih)/2,setsar=1,fps=").append(fps).append(",format=yuv420p[v")
+                    .append(i).append("];");
+            if (anyAudio) {
+                String source;
+                if (probes.get(i).audio()) {
+                    source = "[" + i + ":a:0]";
+                } else {
+                    cmd.addAll(List.of("-f", "lavfi", "-t", String.format(Locale.ROOT, "%.3f",
+                            Math.max(0.04, probes.get(i).duration())), "-i", "anullsrc=r=48000:cl=stereo"));
+                    source = "[" + extra++ + ":a:0]";
+                }
+                graph.append(source).append("aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo[a")
+                        .append(i).append("];");
+                audioLabels.add("[a" + i + "]");
+            }
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            graph.append("[v").append(i).append(']');
+            if (anyAudio) {
+                graph.append(audioLabels.get(i));
+            }
+        }
+        graph.append("concat=n=").append(inputs.size()).append(":v=1:a=").append(anyAudio ? 1 : 0).append("[out]");
+        if (anyAudio) {
+            graph.append("[aout]");
+        }
+        cmd.addAll(List.of("-filter_complex", graph.toString(), "-map", "[out]"));
+        if (anyAudio) {
+            cmd.addAll(List.of("-map", "[aout]", "-c:a", "aac", "-b:a", "128k"));
+        }
+        // veryfast, not the previews' preset: a playlist is rebuilt often and watched once
+        cmd.addAll(List.of("-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-pix_fmt", "yuv420p",
+                "-movflags", "+faststart", output.toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        p.getOutputStream().close();
+        if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            p.destroyForcibly();
+            return false;
+        }
+        return p.exitValue() == 0 && Files.exists(output) && Files.size(output) > 0;
+    }
+
     private void check(List<String> cmd) {
         String error = run(cmd, timeout);
         if (!error.isEmpty()) {

@@ -97,10 +97,11 @@ public final class PictureService {
             throw ZouException.wrongParameter("Wrong file format, extension: ." + extension
                     + " (this server stores pictures: png, jpg, jpeg)");
         }
-        Thumbnails.Picture picture = Thumbnails.decode(upload.content(), maxPixels);
+        byte[] bytes = bytes(upload);
+        Thumbnails.Picture picture = Thumbnails.decode(bytes, maxPixels);
         BufferedImage image = picture.image();
         String key = id.toString();
-        byte[] original = extension.equals("png") ? upload.content() : Thumbnails.png(image);
+        byte[] original = extension.equals("png") ? bytes : Thumbnails.png(image);
         storeVariants(store, key, image, original);
         String originalName = baseName(upload.fileName());
         return write(caller, ctx -> {
@@ -113,7 +114,7 @@ public final class PictureService {
             values.put("original_name", originalName);
             values.put("width", picture.width());
             values.put("height", picture.height());
-            values.put("file_size", (long) upload.content().length);
+            values.put("file_size", upload.size());
             values.put("status", "ready");
             values.put("updated_at", ctx.now());
             ctx.tx().updateById("preview_file", id, values);
@@ -198,7 +199,7 @@ public final class PictureService {
         if (!PICTURE_EXTENSIONS.contains(extension(upload.fileName()))) {
             throw ZouException.wrongParameter("Wrong file format, extension: ." + extension(upload.fileName()));
         }
-        Thumbnails.Picture picture = Thumbnails.decode(upload.content(), maxPixels);
+        Thumbnails.Picture picture = Thumbnails.decode(bytes(upload), maxPixels);
         store.put(Bucket.PICTURES, "thumbnails", id.toString(),
                 Thumbnails.png(Thumbnails.cover(picture.image(), AVATAR_SIZE, AVATAR_SIZE)));
         return write(caller, ctx -> {
@@ -219,6 +220,19 @@ public final class PictureService {
         read(caller, ctx -> require(ctx, "person", id));
         return store.open(Bucket.PICTURES, "thumbnails", id.toString())
                 .orElseThrow(() -> ZouException.notFound("Picture not found."));
+    }
+
+    /**
+     * The bytes of an uploaded picture, which is decoded whole: refused (400) when larger than a quarter of the heap,
+     * so that one large upload cannot take the server's memory (movies and files are streamed instead).
+     */
+    static byte[] bytes(Upload upload) {
+        long limit = Runtime.getRuntime().maxMemory() / 4;
+        if (upload.size() > limit) {
+            throw ZouException.wrongParameter("The picture " + upload.fileName() + " is too large to process here ("
+                    + upload.size() + " bytes, at most " + limit + ").");
+        }
+        return upload.content();
     }
 
     static String extension(String fileName) {

@@ -60,7 +60,8 @@ public final class PreviewService implements AutoCloseable {
     private final FileStore store;
     private final PictureService pictures;
     private final org.zou4j.internal.tasks.CommentService comments;
-    private final org.zou4j.tasks.AttachmentStore attachments;
+    private final org.zou4j.internal.tasks.TaskActions taskActions;
+    private final org.zou4j.internal.tasks.Attachments attachments;
     private final Ffmpeg ffmpeg;
     private final MovieProcessor movies;
     private final long maxPixels;
@@ -72,13 +73,15 @@ public final class PreviewService implements AutoCloseable {
      */
     public PreviewService(CrudService crud, EventLog events, FileStore store, PictureService pictures,
                           org.zou4j.internal.tasks.CommentService comments,
-                          org.zou4j.tasks.AttachmentStore attachments, Ffmpeg ffmpeg, int threads,
+                          org.zou4j.internal.tasks.TaskActions taskActions,
+                          org.zou4j.internal.tasks.Attachments attachments, Ffmpeg ffmpeg, int threads,
                           boolean saveSource, long maxPixels) {
         this.crud = crud;
         this.events = events;
         this.store = store;
         this.pictures = pictures;
         this.comments = comments;
+        this.taskActions = taskActions;
         this.attachments = attachments;
         this.ffmpeg = ffmpeg;
         this.maxPixels = maxPixels;
@@ -196,8 +199,8 @@ public final class PreviewService implements AutoCloseable {
         }
         String extension = PictureService.extension(upload.fileName());
         if (PICTURE_EXTENSIONS.contains(extension)) {
-            Upload picture = extension.equals("jpe") ? new Upload(PictureService.baseName(upload.fileName())
-                    + ".jpg", upload.mimeType(), upload.content()) : upload;
+            Upload picture = extension.equals("jpe") ? upload.withFileName(PictureService.baseName(
+                    upload.fileName()) + ".jpg") : upload;
             Map<String, Object> answer = pictures.uploadPreviewPicture(caller, previewFileId, picture);
             write(caller, ctx -> {
                 Row after = ctx.tx().byId("preview_file", id);
@@ -212,13 +215,17 @@ public final class PreviewService implements AutoCloseable {
             return uploadMovie(caller, id, upload, extension, normalize);
         }
         if (FILE_EXTENSIONS.contains(extension)) {
-            store.put(Bucket.FILES, "previews", id.toString(), upload.content());
+            try (InputStream in = upload.open()) {
+                store.put(Bucket.FILES, "previews", id.toString(), in); // streamed: files may be large
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the upload", e);
+            }
             return write(caller, ctx -> {
                 Row preview = lockPreview(ctx, id);
                 Map<String, Object> values = new LinkedHashMap<>();
                 values.put("extension", extension);
                 values.put("original_name", PictureService.baseName(upload.fileName()));
-                values.put("file_size", (long) upload.content().length);
+                values.put("file_size", upload.size());
                 values.put("status", "ready");
                 values.put("updated_at", ctx.now());
                 return updated(ctx, preview, values, true);
@@ -254,15 +261,21 @@ public final class PreviewService implements AutoCloseable {
             throw new ZouException(ErrorCode.UNAVAILABLE, "Movie previews need ffmpeg and ffprobe, which this server "
                     + "does not find: install ffmpeg (e.g. apt-get install ffmpeg) and restart it.");
         }
-        if (upload.content().length == 0) {
+        if (upload.size() == 0) {
             throw ZouException.wrongParameter("Uploaded movie is empty.");
         }
         Path tmp;
         try {
             tmp = Files.createTempFile("zou4j-upload-", "." + extension);
-            Files.write(tmp, upload.content());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep the uploaded movie in the temporary directory", e);
+        }
+        try (InputStream in = upload.open()) {
+            Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            Ffmpeg.deleteQuietly(tmp);
+            throw e instanceof IOException io ? new UncheckedIOException("Cannot keep the uploaded movie", io)
+                    : (RuntimeException) e;
         }
         try {
             Map<String, Object> answer = write(caller, ctx -> {
@@ -975,7 +988,7 @@ public final class PreviewService implements AutoCloseable {
             throw ZouException.wrongParameter("Wrong file format, extension: ."
                     + PictureService.extension(upload.fileName()));
         }
-        Thumbnails.Picture picture = Thumbnails.decode(upload.content(), maxPixels);
+        Thumbnails.Picture picture = Thumbnails.decode(PictureService.bytes(upload), maxPixels);
         store.put(Bucket.PICTURES, "thumbnails", target.toString(),
                 Thumbnails.png(Thumbnails.cover(picture.image(), BIG_SQUARE, BIG_SQUARE)));
         return write(caller, ctx -> {
@@ -1116,10 +1129,11 @@ public final class PreviewService implements AutoCloseable {
         if (!extension.equals("hdr")) {
             throw ZouException.wrongParameter("Wrong file format, extension: " + extension);
         }
-        store.put(Bucket.PICTURES, "preview-backgrounds", id.toString(), upload.content());
+        byte[] bytes = PictureService.bytes(upload);
+        store.put(Bucket.PICTURES, "preview-backgrounds", id.toString(), bytes);
         try {
             store.put(Bucket.PICTURES, "thumbnails", id.toString(), Thumbnails.png(Thumbnails.cover(
-                    RadianceHdr.decode(upload.content(), maxPixels), 150, 100)));
+                    RadianceHdr.decode(bytes, maxPixels), 150, 100)));
         } catch (ZouException e) {
             store.delete(Bucket.PICTURES, "preview-backgrounds", id.toString());
             throw ZouException.wrongParameter("Error while saving preview background file and thumbnail: " + id
@@ -1129,7 +1143,7 @@ public final class PreviewService implements AutoCloseable {
             Map<String, Object> values = new LinkedHashMap<>();
             values.put("extension", extension);
             values.put("original_name", PictureService.baseName(upload.fileName()));
-            values.put("file_size", (long) upload.content().length);
+            values.put("file_size", upload.size());
             values.put("updated_at", ctx.now());
             ctx.tx().updateById("preview_background_file", id, values);
             ctx.events().emit("preview-background-file:update", Map.of("preview_background_file_id",
@@ -1205,8 +1219,8 @@ public final class PreviewService implements AutoCloseable {
             Map<String, Object> comment = new LinkedHashMap<>(comments.comment(caller, taskId, request));
             List<Map<String, Object>> previews = new ArrayList<>();
             for (Upload u : previewsOf) {
-                UUID previewId = addPreviewToComment(caller, UUID.fromString(comment.get("id").toString()),
-                        task);
+                UUID previewId = taskActions.addPreviewToComment(caller, task,
+                        UUID.fromString(comment.get("id").toString()));
                 try {
                     previews.add(upload(caller, previewId.toString(), u, true));
                 } catch (ZouException e) {
@@ -1217,52 +1231,5 @@ public final class PreviewService implements AutoCloseable {
             answer.add(comment);
         }
         return answer;
-    }
-
-    /** Zou's {@code add_preview_file_to_comment}: a new revision (or the comment's next position), linked. */
-    private UUID addPreviewToComment(Caller caller, UUID commentId, UUID taskId) {
-        return write(caller, ctx -> {
-            Row task = ctx.tx().lockById("task", taskId);
-            UUID projectId = (UUID) task.get("project_id");
-            List<Object> linked = ctx.tx().column("comment_preview_link", "preview_file",
-                    List.of(Filter.eq("comment", commentId)));
-            int revision;
-            int position = 1;
-            if (linked.isEmpty()) {
-                revision = 1;
-                for (Object r : ctx.tx().column("preview_file", "revision", List.of(Filter.eq("task_id", taskId)))) {
-                    if (r != null) {
-                        revision = Math.max(revision, ((Number) r).intValue() + 1);
-                    }
-                }
-            } else {
-                Row first = ctx.tx().byId("preview_file", (UUID) linked.get(0));
-                revision = ((Number) first.get("revision")).intValue();
-                position = (int) ctx.tx().count("preview_file", List.of(Filter.eq("task_id", taskId),
-                        Filter.eq("revision", revision))) + 1;
-            }
-            UUID id = UUID.randomUUID();
-            LocalDateTime now = ctx.now();
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", id);
-            row.put("created_at", now);
-            row.put("updated_at", now);
-            row.put("name", id.toString().substring(0, 13));
-            row.put("revision", revision);
-            row.put("position", position);
-            row.put("source", "webgui");
-            row.put("extension", "mp4");
-            row.put("status", "processing");
-            row.put("task_id", taskId);
-            Row comment = ctx.tx().byId("comment", commentId);
-            row.put("person_id", comment == null ? caller.personId() : comment.get("person_id"));
-            ctx.tx().insert("preview_file", row);
-            ctx.events().emit("preview-file:new", Map.of("preview_file_id", id.toString(), "comment_id",
-                    commentId.toString()), projectId);
-            ctx.tx().insertLinks("comment_preview_link", "comment", commentId, "preview_file", List.of(id));
-            ctx.tx().update("news", Map.of("preview_file_id", id), List.of(Filter.eq("comment_id", commentId)));
-            ctx.events().emit("comment:update", Map.of("comment_id", commentId.toString()), projectId);
-            return id;
-        });
     }
 }

@@ -20,7 +20,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.zou4j.ZouException;
 import org.zou4j.export.CsvExport;
-import org.zou4j.files.FileStore;
 import org.zou4j.internal.access.Caller;
 import org.zou4j.internal.auth.AuthService;
 import org.zou4j.internal.crud.BoundModel;
@@ -33,7 +32,6 @@ import org.zou4j.internal.sql.Filter;
 import org.zou4j.internal.sql.Row;
 import org.zou4j.internal.sql.RowCursor;
 import org.zou4j.internal.sql.Tx;
-import org.zou4j.user.AvatarStore;
 
 /**
  * Zou's {@code persons} blueprint (zou {@code persons/resources.py} with {@code persons_service} and
@@ -46,11 +44,11 @@ public final class PersonsService {
     private final CrudService crud;
     private final EventLog events;
     private final AuthService auth;
-    private final AvatarStore avatars;
+    private final Avatars avatars;
     private final PersonQuotas quotas;
 
     /** @param avatars where avatar pictures are removed from (see {@link #avatars}) */
-    public PersonsService(CrudService crud, EventLog events, AuthService auth, AvatarStore avatars) {
+    public PersonsService(CrudService crud, EventLog events, AuthService auth, Avatars avatars) {
         this.crud = crud;
         this.events = events;
         this.auth = auth;
@@ -249,20 +247,6 @@ public final class PersonsService {
         } catch (RuntimeException e) {
             // Zou ignores a picture it cannot remove: the person is updated already
         }
-    }
-
-    /**
-     * The avatar store clearing an avatar removes from: the picture the picture routes keep in the file store
-     * ({@code pictures/thumbnails/<person_id>}, Zou's layout) and what the configured avatar store keeps.
-     */
-    public static AvatarStore avatars(AvatarStore configured, FileStore files) {
-        return personId -> {
-            try {
-                files.delete(FileStore.Bucket.PICTURES, "thumbnails", personId);
-            } finally {
-                configured.remove(personId);
-            }
-        };
     }
 
     // ---- passwords (delegated to the auth service, which owns hashes, reset tokens and auth mails) ---------------

@@ -35,14 +35,17 @@ public final class PlaylistMedia {
 
     private final PlaylistSupport s;
     private final FileStore store;
+    private final org.zou4j.internal.media.Ffmpeg ffmpeg;
     /** Playlists being built by this engine: a second build of one of them is refused (Zou's 409). */
     private final java.util.Set<UUID> building = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.Semaphore ffmpegSlots = new java.util.concurrent.Semaphore(PARALLEL_BUILDS,
             true);
 
-    PlaylistMedia(PlaylistSupport s, FileStore store) {
+    /** @param ffmpeg the engine's movie tools, or null when this machine has none (builds then fail) */
+    PlaylistMedia(PlaylistSupport s, FileStore store, org.zou4j.internal.media.Ffmpeg ffmpeg) {
         this.s = s;
         this.store = store;
+        this.ffmpeg = ffmpeg;
     }
 
     private record Source(UUID id, String extension, String name) {
@@ -127,7 +130,7 @@ public final class PlaylistMedia {
     }
 
     private boolean build(Start start, UUID jobId) {
-        if (start.movies().isEmpty()) {
+        if (start.movies().isEmpty() || ffmpeg == null) {
             return false;
         }
         Path dir = null;
@@ -147,7 +150,7 @@ public final class PlaylistMedia {
             Path out = dir.resolve("cache-playlists-" + jobId + ".mp4");
             ffmpegSlots.acquire();
             try {
-                if (!Ffmpeg.concat(inputs, out, start.width(), start.height(), start.fps(),
+                if (!ffmpeg.concat(inputs, out, start.width(), start.height(), start.fps(),
                         dir.resolve("ffmpeg.log"))) {
                     return false;
                 }

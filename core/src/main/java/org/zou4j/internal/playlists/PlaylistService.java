@@ -44,10 +44,12 @@ public final class PlaylistService {
     private final ShareLinks shares;
     private final SharedAccess shared;
 
-    public PlaylistService(CrudService crud, EventLog events, FileStore store, org.zou4j.mail.MailSender mail,
+    /** @param ffmpeg the engine's movie tools (playlist builds), or null when this machine has none */
+    public PlaylistService(CrudService crud, EventLog events, FileStore store, org.zou4j.internal.media.Ffmpeg ffmpeg,
+                           org.zou4j.mail.MailSender mail,
                            org.zou4j.internal.tasks.GuestComments guestComments) {
         this.s = new PlaylistSupport(crud, events);
-        this.media = new PlaylistMedia(s, store);
+        this.media = new PlaylistMedia(s, store, ffmpeg);
         this.shares = new ShareLinks(s, mail);
         this.shared = new SharedAccess(s, shares, media, guestComments);
     }

@@ -552,8 +552,8 @@ public final class SharedAccess {
             requireGuest(ctx, guestIdText, link);
             Row pf = inPlaylist(ctx, link, previewId.toString());
             pf = ctx.tx().lockById("preview_file", pf.id());
-            List<Map<String, Object>> annotations = Annotations.apply(s.json(pf.get("annotations")), additions,
-                    updates, deletions);
+            List<Map<String, Object>> annotations = org.zou4j.internal.media.Annotations.applyJson(
+                    s.json(pf.get("annotations")), additions, updates, deletions);
             LocalDateTime now = ctx.now();
             ctx.tx().updateById("preview_file", pf.id(), Map.of("annotations",
                     s.toColumn("preview_file", "annotations", annotations), "updated_at", now));

@@ -23,7 +23,6 @@ import org.zou4j.internal.crud.Values;
 import org.zou4j.internal.sql.Filter;
 import org.zou4j.internal.sql.Row;
 import org.zou4j.internal.sql.Tx;
-import org.zou4j.tasks.AttachmentStore;
 import org.zou4j.tasks.NewComment;
 import org.zou4j.tasks.Upload;
 
@@ -38,10 +37,10 @@ public final class CommentService {
     private static final int MAX_AUTOMATION_DEPTH = 8;
 
     private final TaskSupport s;
-    private final AttachmentStore files;
+    private final Attachments files;
 
     public CommentService(org.zou4j.internal.crud.CrudService crud, org.zou4j.internal.events.EventLog events,
-                          AttachmentStore files) {
+                          Attachments files) {
         this.s = new TaskSupport(crud, events);
         this.files = files;
     }
@@ -50,7 +49,7 @@ public final class CommentService {
         return s;
     }
 
-    AttachmentStore files() {
+    Attachments files() {
         return files;
     }
 
@@ -337,14 +336,14 @@ public final class CommentService {
         row.put("created_at", now);
         row.put("updated_at", now);
         row.put("name", name);
-        row.put("size", (long) upload.content().length);
+        row.put("size", upload.size());
         row.put("extension", extension);
         row.put("mimetype", upload.mimeType());
         row.put("comment_id", commentId);
         row.put("reply_id", replyId);
         row.put("chat_message_id", chatMessageId);
         ctx.tx().insert("attachment_file", row);
-        files.put(id, upload.content());
+        files.put(id, upload);
         return ctx.tx().byId("attachment_file", id);
     }
 

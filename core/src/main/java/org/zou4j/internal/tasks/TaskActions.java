@@ -457,7 +457,23 @@ public final class TaskActions {
             }
         }
         Integer asked = revision;
-        return s.write(caller, ctx -> addPreview(ctx, taskId, commentId, asked, false));
+        return s.write(caller, ctx -> addPreview(ctx, taskId, commentId, asked, false, ctx.caller().personId()));
+    }
+
+    /**
+     * Zou's {@code add_preview_file_to_comment} for a comment of {@code taskId} made by a batch of comments: a preview
+     * of the comment's author in the comment's revision (or the task's next one). The one way previews join comments.
+     *
+     * @return the new preview file's id
+     */
+    public UUID addPreviewToComment(Caller caller, UUID taskId, UUID commentId) {
+        return s.write(caller, ctx -> {
+            Row comment = TaskSupport.require(ctx, "comment", commentId);
+            UUID author = comment.get("person_id") == null ? ctx.caller().personId()
+                    : (UUID) comment.get("person_id");
+            Map<String, Object> preview = addPreview(ctx, taskId, commentId, null, false, author);
+            return UUID.fromString(preview.get("id").toString());
+        });
     }
 
     /**
@@ -476,12 +492,13 @@ public final class TaskActions {
             TaskSupport.require(ctx, "comment", commentId);
             Row related = TaskSupport.require(ctx, "preview_file", previewId);
             Object rev = related.get("revision");
-            return addPreview(ctx, taskId, commentId, rev == null ? null : ((Number) rev).intValue(), true);
+            return addPreview(ctx, taskId, commentId, rev == null ? null : ((Number) rev).intValue(), true,
+                    ctx.caller().personId());
         });
     }
 
     private Map<String, Object> addPreview(HookContext ctx, UUID taskId, UUID commentId, Integer revisionAsked,
-                                           boolean extra) throws SQLException {
+                                           boolean extra, UUID personId) throws SQLException {
         Row taskRow = ctx.tx().lockById("task", taskId);
         if (taskRow == null) {
             throw ZouException.notFound();
@@ -537,7 +554,7 @@ public final class TaskActions {
         row.put("extension", "mp4");
         row.put("status", "processing");
         row.put("task_id", taskId);
-        row.put("person_id", ctx.caller().personId());
+        row.put("person_id", personId);
         ctx.tx().insert("preview_file", row);
         ctx.events().emit("preview-file:new", TaskSupport.data("preview_file_id", id, "comment_id", commentId),
                 projectId);

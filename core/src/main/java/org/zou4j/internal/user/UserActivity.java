@@ -16,16 +16,16 @@ import org.zou4j.internal.events.EventLog;
 import org.zou4j.internal.sql.Filter;
 import org.zou4j.internal.sql.Row;
 import org.zou4j.internal.sql.Tx;
-import org.zou4j.user.AvatarStore;
+import org.zou4j.internal.persons.Avatars;
 
 /**
  * The caller's own records: time spents, days off, desktop login logs, avatar, and entity chats
  * (zou {@code time_spents_service}, {@code persons_service}, {@code chats_service} as the user routes call them).
  */
 public final class UserActivity extends UserSupport {
-    private final AvatarStore avatars;
+    private final Avatars avatars;
 
-    public UserActivity(CrudService crud, EventLog events, AvatarStore avatars) {
+    public UserActivity(CrudService crud, EventLog events, Avatars avatars) {
         super(crud, events);
         this.avatars = avatars;
     }

@@ -1,5 +1,8 @@
 package org.zou4j.http.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -8,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.zou4j.ZouException;
+import org.zou4j.http.transport.HttpRequest;
 import org.zou4j.tasks.Upload;
 
 /**
@@ -18,6 +22,10 @@ import org.zou4j.tasks.Upload;
  * @param files  uploaded files in order, with their part names
  */
 public record FormBody(Map<String, List<String>> fields, List<NamedUpload> files) {
+    private static final int MAX_BOUNDARY = 200; // RFC 2046 says 70; some clients are generous
+    private static final int MAX_LINE = 1024;
+    private static final int MAX_HEADERS = 16 * 1024;
+    private static final long MAX_FIELD = 16L * 1024 * 1024;
 
     /** A file part: the form field name ({@code file}, {@code file-1}, ...) and the upload. */
     public record NamedUpload(String field, Upload upload) {
@@ -44,18 +52,71 @@ public record FormBody(Map<String, List<String>> fields, List<NamedUpload> files
         return list;
     }
 
-    /** Reads the call's form body: 400 when it is malformed. */
+    /**
+     * Reads the call's form body: 400 when it is malformed. A multipart body is scanned as a stream; file parts are
+     * not copied but read in place from the request body (memory or spool file) when their upload is opened, so an
+     * upload of any size costs no heap. The uploads are valid while the request is being served.
+     */
     public static FormBody read(Call call) {
-        String type = call.request().contentType().orElse("");
-        byte[] body = call.request().body();
+        HttpRequest request = call.request();
+        String type = request.contentType().orElse("");
         if (type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-            return new FormBody(urlEncoded(new String(body, StandardCharsets.UTF_8)), List.of());
+            return new FormBody(urlEncoded(new String(request.body(), StandardCharsets.UTF_8)), List.of());
         }
         String boundary = parameter(type, "boundary");
-        if (boundary == null || boundary.isEmpty()) {
+        if (boundary == null || boundary.isEmpty() || boundary.length() > MAX_BOUNDARY) {
             throw ZouException.wrongParameter("A multipart body needs a boundary in its Content-Type.");
         }
-        return multipart(body, boundary);
+        List<Part> parts;
+        try (InputStream in = request.bodyStream()) {
+            parts = scan(in, boundary);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the request body", e);
+        }
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        List<NamedUpload> files = new ArrayList<>();
+        for (Part part : parts) {
+            String disposition = null;
+            String partType = null;
+            for (String line : part.headers()) {
+                int colon = line.indexOf(':');
+                if (colon < 0) {
+                    continue;
+                }
+                String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                String value = line.substring(colon + 1).trim();
+                if (name.equals("content-disposition")) {
+                    disposition = value;
+                } else if (name.equals("content-type")) {
+                    partType = value;
+                }
+            }
+            String field = disposition == null ? null : parameter(disposition, "name");
+            String fileName = disposition == null ? null : parameter(disposition, "filename");
+            if (field == null) {
+                continue;
+            }
+            long start = part.start();
+            long length = part.end() - part.start();
+            if (fileName != null) {
+                if (!fileName.isEmpty()) {
+                    files.add(new NamedUpload(field, Upload.streamed(baseName(fileName), partType, length,
+                            () -> request.bodyStream(start, length))));
+                }
+            } else {
+                if (length > MAX_FIELD) {
+                    throw ZouException.wrongParameter("The form field " + field + " is too large (more than "
+                            + MAX_FIELD + " bytes).");
+                }
+                try (InputStream in = request.bodyStream(start, length)) {
+                    fields.computeIfAbsent(field, x -> new ArrayList<>())
+                            .add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot read the request body", e);
+                }
+            }
+        }
+        return new FormBody(fields, files);
     }
 
     private static Map<String, List<String>> urlEncoded(String text) {
@@ -72,62 +133,121 @@ public record FormBody(Map<String, List<String>> fields, List<NamedUpload> files
         return fields;
     }
 
-    private static FormBody multipart(byte[] body, String boundary) {
-        byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
-        Map<String, List<String>> fields = new LinkedHashMap<>();
-        List<NamedUpload> files = new ArrayList<>();
-        int pos = indexOf(body, delimiter, 0);
-        if (pos < 0) {
-            throw malformed();
-        }
+    /** One part: its header lines and where its content lies in the body. */
+    private record Part(List<String> headers, long start, long end) {
+    }
+
+    /**
+     * Finds the parts in one pass (Knuth-Morris-Pratt on {@code CRLF--boundary}, as though a CRLF preceded the body so
+     * that the first delimiter may open it); a body without its closing delimiter is malformed.
+     */
+    private static List<Part> scan(InputStream stream, String boundary) throws IOException {
+        byte[] pattern = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+        int[] fail = failureTable(pattern);
+        Bytes in = new Bytes(stream);
+        List<Part> parts = new ArrayList<>();
+        List<String> headers = null;
+        long contentStart = -1;
+        int state = 2;
         while (true) {
-            int after = pos + delimiter.length;
-            if (after + 1 < body.length && body[after] == '-' && body[after + 1] == '-') {
-                break; // closing delimiter
+            int b = in.next();
+            if (b < 0) {
+                throw malformed(); // no closing delimiter
             }
-            int headersStart = skipLineBreak(body, after);
-            int headersEnd = indexOf(body, new byte[]{'\r', '\n', '\r', '\n'}, headersStart);
-            if (headersEnd < 0) {
+            while (state > 0 && b != (pattern[state] & 0xff)) {
+                state = fail[state - 1];
+            }
+            if (b == (pattern[state] & 0xff)) {
+                state++;
+            }
+            if (state < pattern.length) {
+                continue;
+            }
+            state = 0;
+            if (contentStart >= 0) {
+                parts.add(new Part(headers, contentStart, in.pos - pattern.length));
+            }
+            int c = in.next();
+            if (c == '-') {
+                if (in.next() == '-') {
+                    return parts; // the closing delimiter; an epilogue is ignored
+                }
                 throw malformed();
             }
-            String headers = new String(body, headersStart, headersEnd - headersStart, StandardCharsets.UTF_8);
-            int contentStart = headersEnd + 4;
-            byte[] next = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
-            int contentEnd = indexOf(body, next, contentStart);
-            if (contentEnd < 0) {
-                throw malformed();
-            }
-            byte[] content = java.util.Arrays.copyOfRange(body, contentStart, contentEnd);
-            String disposition = null;
-            String partType = null;
-            for (String line : headers.split("\r\n")) {
-                int colon = line.indexOf(':');
-                if (colon < 0) {
-                    continue;
+            for (int padding = 0; c != '\n'; padding++) { // transport padding up to the line's end
+                if (c < 0 || padding > MAX_LINE) {
+                    throw malformed();
                 }
-                String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-                String value = line.substring(colon + 1).trim();
-                if (name.equals("content-disposition")) {
-                    disposition = value;
-                } else if (name.equals("content-type")) {
-                    partType = value;
-                }
+                c = in.next();
             }
-            String field = disposition == null ? null : parameter(disposition, "name");
-            String fileName = disposition == null ? null : parameter(disposition, "filename");
-            if (field != null) {
-                if (fileName != null) {
-                    if (!fileName.isEmpty()) {
-                        files.add(new NamedUpload(field, new Upload(baseName(fileName), partType, content)));
-                    }
-                } else {
-                    fields.computeIfAbsent(field, x -> new ArrayList<>())
-                            .add(new String(content, StandardCharsets.UTF_8));
-                }
-            }
-            pos = contentEnd + 2;
+            headers = headerLines(in);
+            contentStart = in.pos;
         }
-        return new FormBody(fields, files);
+    }
+
+    /** Header lines up to the empty line, decoded as UTF-8. */
+    private static List<String> headerLines(Bytes in) throws IOException {
+        List<String> lines = new ArrayList<>();
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        int total = 0;
+        while (true) {
+            int c = in.next();
+            if (c < 0 || ++total > MAX_HEADERS) {
+                throw malformed();
+            }
+            if (c != '\n') {
+                line.write(c);
+                continue;
+            }
+            byte[] bytes = line.toByteArray();
+            int len = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+            if (len == 0) {
+                return lines;
+            }
+            lines.add(new String(bytes, 0, len, StandardCharsets.UTF_8));
+            line.reset();
+        }
+    }
+
+    private static int[] failureTable(byte[] pattern) {
+        int[] fail = new int[pattern.length];
+        int k = 0;
+        for (int i = 1; i < pattern.length; i++) {
+            while (k > 0 && pattern[i] != pattern[k]) {
+                k = fail[k - 1];
+            }
+            if (pattern[i] == pattern[k]) {
+                k++;
+            }
+            fail[i] = k;
+        }
+        return fail;
+    }
+
+    /** Unsynchronised buffered reading, counting the bytes read. */
+    private static final class Bytes {
+        private final InputStream in;
+        private final byte[] buf = new byte[64 * 1024];
+        private int p;
+        private int n;
+        long pos;
+
+        Bytes(InputStream in) {
+            this.in = in;
+        }
+
+        int next() throws IOException {
+            if (p == n) {
+                n = in.read(buf, 0, buf.length);
+                p = 0;
+                if (n <= 0) {
+                    n = 0;
+                    return -1;
+                }
+            }
+            pos++;
+            return buf[p++] & 0xff;
+        }
     }
 
     private static String baseName(String name) {
@@ -137,13 +257,6 @@ public record FormBody(Map<String, List<String>> fields, List<NamedUpload> files
 
     private static ZouException malformed() {
         return ZouException.wrongParameter("Malformed multipart body.");
-    }
-
-    private static int skipLineBreak(byte[] b, int i) {
-        if (i + 1 < b.length && b[i] == '\r' && b[i + 1] == '\n') {
-            return i + 2;
-        }
-        return i;
     }
 
     /** A header parameter ({@code boundary=...}, {@code name="..."}), unquoted. */
@@ -160,18 +273,5 @@ public record FormBody(Map<String, List<String>> fields, List<NamedUpload> files
             }
         }
         return null;
-    }
-
-    private static int indexOf(byte[] data, byte[] pattern, int from) {
-        outer:
-        for (int i = Math.max(0, from); i <= data.length - pattern.length; i++) {
-            for (int j = 0; j < pattern.length; j++) {
-                if (data[i + j] != pattern[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

@@ -67,6 +67,7 @@ final class ConfigKeys {
     static final String MIN_PASSWORD_LENGTH = "MIN_PASSWORD_LENGTH";
     static final String BCRYPT_LOG_ROUNDS = "BCRYPT_LOG_ROUNDS";
     static final String CORS_ALLOWED_ORIGINS = "CORS_ALLOWED_ORIGINS";
+    static final String MAX_UPLOAD_MB = "ZOU_MAX_UPLOAD_MB";
 
     static final List<Key> ALL = List.of(
             new Key(HOST, "--host", "127.0.0.1", "interface to bind"),
@@ -114,7 +115,9 @@ final class ConfigKeys {
             new Key(DEFAULT_LOCALE, null, "en_US", "locale GET /config answers"),
             new Key(MIN_PASSWORD_LENGTH, null, "8", "shortest password accepted"),
             new Key(BCRYPT_LOG_ROUNDS, null, "12", "bcrypt cost of new password hashes (4-16)"),
-            new Key(CORS_ALLOWED_ORIGINS, null, null, "semicolon-separated origins allowed by CORS (none: off)"));
+            new Key(CORS_ALLOWED_ORIGINS, null, null, "semicolon-separated origins allowed by CORS (none: off)"),
+            new Key(MAX_UPLOAD_MB, "--max-upload-mb", "2048",
+                    "largest upload in MiB (previews, movies, attachments), 413 above; spooled to DATA_DIR/tmp"));
 
     static final Map<String, Key> BY_NAME;
 

@@ -100,6 +100,7 @@ public final class Main {
         try {
             StandaloneSetup.configure(engineBuilder, settings);
             StandaloneSetup.smtpCheck(settings);
+            StandaloneSetup.maxUploadBytes(settings); // a bad value stops the start before anything is opened
         } catch (Settings.ConfigException e) {
             err.println("zou4j: " + e.getMessage());
             return new Started(null, 2);
@@ -121,7 +122,6 @@ public final class Main {
                     : H2Storage.file(options.dataDir());
             engine = engineBuilder.storage(storage).secretKey(key).initData(true).mailSender(mail.sender())
                     .pluginsDirectory(options.pluginsDir())
-                    .avatarStore(org.zou4j.user.AvatarStore.directory(options.dataDir()))
                     .fileStore(FileStoreConfig.create(env, options.dataDir()))
                     .build();
             DataFiles.restrict(options.dataDir());
@@ -132,7 +132,8 @@ public final class Main {
         // Bind first: a port in use must not cost the first admin's generated password (printed once).
         ZouHttpServer server;
         try {
-            ZouHttpServer.Builder builder = ZouHttpServer.builder(engine).host(options.host()).port(options.port());
+            ZouHttpServer.Builder builder = ZouHttpServer.builder(engine).host(options.host()).port(options.port())
+                    .spoolDirectory(options.dataDir().resolve("tmp"));
             if (options.uiDir() != null) {
                 builder.uiDirectory(options.uiDir());
             }

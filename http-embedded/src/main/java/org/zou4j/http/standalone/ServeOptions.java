@@ -20,7 +20,7 @@ record ServeOptions(String host, int port, Path dataDir, Path pluginsDir, String
 
     static final String USAGE = """
             usage: ./zou4j serve [--config FILE] [--port N] [--host H] [--data-dir DIR] [--plugins-dir DIR]
-                               [--db-url JDBC_URL] [--ui-dir DIR]
+                               [--db-url JDBC_URL] [--ui-dir DIR] [--max-upload-mb N]
               --config FILE      settings file: KEY=value lines (Java properties) with the keys below
             Each setting below is taken from its flag, else from the environment variable, else from the config file.
             Zou's own variable names where Zou has the setting (zou/app/config.py).
@@ -50,6 +50,7 @@ record ServeOptions(String host, int port, Path dataDir, Path pluginsDir, String
                 case "--plugins-dir" -> flags.put(ConfigKeys.PLUGIN_FOLDER, require(a, value));
                 case "--db-url" -> flags.put(ConfigKeys.DB_URL, require(a, value));
                 case "--ui-dir" -> flags.put(ConfigKeys.UI_DIR, require(a, value));
+                case "--max-upload-mb" -> flags.put(ConfigKeys.MAX_UPLOAD_MB, require(a, value));
                 case "--config" -> configFile = Path.of(require(a, value));
                 case "-h", "--help" -> throw new IllegalArgumentException("help");
                 default -> throw new IllegalArgumentException("unknown option: " + a);

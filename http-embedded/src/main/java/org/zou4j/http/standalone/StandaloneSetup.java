@@ -171,8 +171,14 @@ final class StandaloneSetup {
         }
     }
 
-    /** Applies the HTTP settings of {@code s} (CORS) to the server builder. */
+    /** {@code ZOU_MAX_UPLOAD_MB} in bytes (default 2 GiB). */
+    static long maxUploadBytes(Settings s) {
+        return s.integer(ConfigKeys.MAX_UPLOAD_MB, 2048, 1, 1024 * 1024) * 1024L * 1024L;
+    }
+
+    /** Applies the HTTP settings of {@code s} (CORS, upload limit) to the server builder. */
     static void configure(ZouHttpServer.Builder b, Settings s) {
+        b.maxUploadSize(maxUploadBytes(s));
         List<String> origins = s.list(ConfigKeys.CORS_ALLOWED_ORIGINS, ";");
         if (!origins.isEmpty()) {
             b.corsAllowedOrigins(origins);

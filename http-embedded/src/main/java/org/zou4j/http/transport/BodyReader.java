@@ -1,21 +1,25 @@
 package org.zou4j.http.transport;
 
+import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 
 /**
  * Decides a request's body framing (RFC 9112 §6.3) and reads the body completely, so an unread body can never
- * be parsed as the next request (pitfall 6). Bodies are read exactly as framed, into memory (no temp files,
- * pitfall 8); chunked bodies are decoded (pitfall 7). Ambiguous framing is refused, as it enables smuggling.
+ * be parsed as the next request (pitfall 6). Bodies are read exactly as framed: small ones into memory (pitfall 8),
+ * large ones (uploads of movies) into an owner-only spool file; chunked bodies are decoded (pitfall 7). Ambiguous framing is refused, as it enables smuggling.
  */
 final class BodyReader {
 
     /** {@link #length} result for a chunked body. */
     static final long CHUNKED = -1;
 
-    private static final byte[] EMPTY = new byte[0];
+    private static final int COPY_BUFFER = 64 * 1024;
     private static final int MAX_CHUNK_LINE = 4096;
     private static final int INITIAL_CAPACITY = 64 * 1024;
 
@@ -49,10 +53,32 @@ final class BodyReader {
         return length;
     }
 
-    /** Reads exactly {@code length} bytes, growing the buffer as data arrives (a bare header costs no memory). */
-    static byte[] readFixed(WireInput in, long length) throws IOException {
+    /**
+     * Reads exactly {@code length} bytes: into memory up to {@code threshold} (growing the buffer as data arrives, so a
+     * bare header costs no memory), else straight into a spool file, so a large upload never sits in the heap.
+     */
+    static ReadBody readFixed(WireInput in, long length, long threshold, BodySpool spool) throws IOException {
         if (length == 0) {
-            return EMPTY;
+            return ReadBody.EMPTY;
+        }
+        if (length > threshold) {
+            Sink sink = new Sink(0, spool);
+            try {
+                byte[] buf = new byte[COPY_BUFFER];
+                long left = length;
+                while (left > 0) {
+                    int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+                    if (n < 0) {
+                        throw new EOFException("end of stream inside a request body");
+                    }
+                    sink.write(buf, 0, n);
+                    left -= n;
+                }
+                return sink.finish();
+            } catch (IOException | RuntimeException e) {
+                sink.discard();
+                throw e;
+            }
         }
         int total = (int) length;
         byte[] body = new byte[Math.min(total, INITIAL_CAPACITY)];
@@ -67,43 +93,108 @@ final class BodyReader {
             }
             read += n;
         }
-        return body;
+        return ReadBody.of(body);
     }
 
-    /** Decodes a chunked body; chunk extensions and trailers are read and ignored. */
-    static byte[] readChunked(WireInput in, long maxBody, int maxTrailers) throws IOException, HttpError {
-        byte[] body = new byte[1024];
-        int length = 0;
-        while (true) {
-            long size = parseChunkSize(readLine(in, MAX_CHUNK_LINE));
-            if (size == 0) {
-                break;
+    /** Decodes a chunked body (spooled past {@code threshold}); chunk extensions and trailers are read and ignored. */
+    static ReadBody readChunked(WireInput in, long maxBody, int maxTrailers, long threshold, BodySpool spool)
+            throws IOException, HttpError {
+        Sink sink = new Sink(threshold, spool);
+        try {
+            byte[] buf = new byte[COPY_BUFFER];
+            while (true) {
+                long size = parseChunkSize(readLine(in, MAX_CHUNK_LINE));
+                if (size == 0) {
+                    break;
+                }
+                if (size < 0) {
+                    throw HttpError.closing(400);
+                }
+                if (size > maxBody - sink.size()) {
+                    throw HttpError.closing(413);
+                }
+                long left = size;
+                while (left > 0) {
+                    int n = (int) Math.min(buf.length, left);
+                    in.readFully(buf, 0, n);
+                    sink.write(buf, 0, n);
+                    left -= n;
+                }
+                if (!readLine(in, 2).isEmpty()) {
+                    throw HttpError.closing(400); // chunk data not followed by CRLF
+                }
             }
-            if (size < 0) {
-                throw HttpError.closing(400);
+            int budget = maxTrailers;
+            while (true) {
+                String trailer = readLine(in, budget);
+                if (trailer.isEmpty()) {
+                    break;
+                }
+                budget -= in.lastLineBytes();
             }
-            if (size > maxBody - length) {
-                throw HttpError.closing(413);
-            }
-            int needed = length + (int) size;
-            if (needed > body.length) {
-                body = Arrays.copyOf(body, (int) Math.min(maxBody, Math.max(needed, body.length * 2L)));
-            }
-            in.readFully(body, length, (int) size);
-            length = needed;
-            if (!readLine(in, 2).isEmpty()) {
-                throw HttpError.closing(400); // chunk data not followed by CRLF
-            }
+            return sink.finish();
+        } catch (IOException | HttpError | RuntimeException e) {
+            sink.discard();
+            throw e;
         }
-        int budget = maxTrailers;
-        while (true) {
-            String trailer = readLine(in, budget);
-            if (trailer.isEmpty()) {
-                break;
-            }
-            budget -= in.lastLineBytes();
+    }
+
+    /** Collects body bytes in memory up to a threshold, then in a spool file. */
+    private static final class Sink {
+        private final long threshold;
+        private final BodySpool spool;
+        private byte[] memory = new byte[1024];
+        private long size;
+        private Path file;
+        private OutputStream out;
+
+        Sink(long threshold, BodySpool spool) {
+            this.threshold = threshold;
+            this.spool = spool;
         }
-        return length == body.length ? body : Arrays.copyOf(body, length);
+
+        long size() {
+            return size;
+        }
+
+        void write(byte[] b, int off, int len) throws IOException {
+            if (out == null && size + len > threshold) {
+                file = spool.newFile();
+                out = new BufferedOutputStream(Files.newOutputStream(file), COPY_BUFFER);
+                out.write(memory, 0, (int) size);
+                memory = null;
+            }
+            if (out != null) {
+                out.write(b, off, len);
+            } else {
+                int needed = (int) size + len;
+                if (needed > memory.length) {
+                    memory = Arrays.copyOf(memory, (int) Math.min(threshold, Math.max(needed,
+                            memory.length * 2L)));
+                }
+                System.arraycopy(b, off, memory, (int) size, len);
+            }
+            size += len;
+        }
+
+        ReadBody finish() throws IOException {
+            if (out == null) {
+                return size == 0 ? ReadBody.EMPTY : ReadBody.of(Arrays.copyOf(memory, (int) size));
+            }
+            out.close();
+            return new ReadBody(null, file, size);
+        }
+
+        void discard() {
+            if (out != null) {
+                try {
+                    out.close();
+                } catch (IOException ignored) {
+                    // the file goes anyway
+                }
+            }
+            new ReadBody(null, file, size).discard();
+        }
     }
 
     private static String readLine(WireInput in, int max) throws IOException, HttpError {

@@ -106,7 +106,7 @@ final class Connection {
             return false;
         }
         Exchange exchange = Exchange.of(head, context.shuttingDown());
-        byte[] body;
+        ReadBody body;
         try {
             body = readBody(head);
         } catch (HttpError e) {
@@ -114,12 +114,18 @@ final class Connection {
         } catch (SocketTimeoutException e) {
             return failAndClose(408, exchange.closing());
         }
-        return respond(exchange, head, dispatch(head, body));
+        try {
+            return respond(exchange, head, dispatch(head, body));
+        } finally {
+            body.discard(); // a spooled body lives for its request only, whatever happened
+        }
     }
 
-    private byte[] readBody(RequestHead head) throws IOException, HttpError {
+    private ReadBody readBody(RequestHead head) throws IOException, HttpError {
         long length = BodyReader.length(head);
-        long max = context.config().maxBodySize();
+        HttpServerConfig config = context.config();
+        // Forms (Zou's upload routes take multipart) have the upload limit; anything else the (tighter) body limit.
+        long max = isMultipart(head) ? config.maxUploadSize() : config.maxBodySize();
         if (length > max) {
             throw HttpError.closing(413);
         }
@@ -127,12 +133,17 @@ final class Connection {
             writer.sendContinue();
         }
         if (length == BodyReader.CHUNKED) {
-            return BodyReader.readChunked(in, max, context.config().maxHeadSize());
+            return BodyReader.readChunked(in, max, config.maxHeadSize(), config.spoolThreshold(), context.spool());
         }
-        return BodyReader.readFixed(in, length);
+        return BodyReader.readFixed(in, length, config.spoolThreshold(), context.spool());
     }
 
-    private HttpResponse dispatch(RequestHead head, byte[] body) {
+    private static boolean isMultipart(RequestHead head) {
+        String type = head.joined("content-type");
+        return type != null && type.trim().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+    }
+
+    private HttpResponse dispatch(RequestHead head, ReadBody body) {
         if (!METHODS.contains(head.method())) {
             return HttpStatus.errorResponse(405).withHeader("Allow", ALLOW);
         }

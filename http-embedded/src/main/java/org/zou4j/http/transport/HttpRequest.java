@@ -1,15 +1,22 @@
 package org.zou4j.http.transport;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * One HTTP request, fully read from the socket before the handler runs. Immutable.
+ * One HTTP request, fully read from the socket before the handler runs. Immutable. A large body (above
+ * {@link HttpServerConfig#spoolThreshold()}) is kept in a spool file rather than in memory; it exists until the
+ * response has been sent, so read it ({@link #bodyStream()}, {@link #bodyStream(long, long)}) within the handler.
  *
  * <p>Paths and query strings are percent-decoded as UTF-8 by the transport (a malformed escape such as
  * {@code %zz} is answered 400 before any handler runs). Header names are case-insensitive. The body is
@@ -28,9 +35,9 @@ public final class HttpRequest {
     private final Map<String, String> cookies;
     private final String remoteAddress;
     private final boolean secure;
-    private final byte[] body;
+    private final ReadBody body;
 
-    HttpRequest(RequestHead head, DecodedTarget target, byte[] body, String remoteAddress, boolean secure) {
+    HttpRequest(RequestHead head, DecodedTarget target, ReadBody body, String remoteAddress, boolean secure) {
         this.method = head.method();
         this.protocol = head.version();
         this.rawPath = target.rawPath();
@@ -134,23 +141,116 @@ public final class HttpRequest {
         return header("content-type");
     }
 
+    /** The body's length in bytes. */
+    public long bodySize() {
+        return body.size();
+    }
+
+    /** The body's length, capped at {@code Integer.MAX_VALUE} (see {@link #bodySize()}). */
     public int bodyLength() {
-        return body.length;
+        return (int) Math.min(Integer.MAX_VALUE, body.size());
     }
 
-    /** A copy of the body bytes. */
+    /**
+     * A copy of the body bytes: mind the memory for large bodies, which {@link #bodyStream()} reads without.
+     *
+     * @throws IllegalStateException when the body cannot fit in an array
+     */
     public byte[] body() {
-        return body.clone();
+        if (body.bytes() != null) {
+            return body.bytes().clone();
+        }
+        if (body.size() > Integer.MAX_VALUE - 16) {
+            throw new IllegalStateException("The request body is too large for an array: " + body.size());
+        }
+        try (InputStream in = bodyStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the spooled request body", e);
+        }
     }
 
-    /** The body as a stream, without copying. */
+    /** The body as a stream, without copying it into memory. */
     public InputStream bodyStream() {
-        return new ByteArrayInputStream(body);
+        return bodyStream(0, body.size());
+    }
+
+    /**
+     * {@code length} bytes of the body from {@code offset}, as a stream (no copy in memory): one part of a multipart
+     * body, say.
+     *
+     * @throws IndexOutOfBoundsException when the range lies outside the body
+     */
+    public InputStream bodyStream(long offset, long length) {
+        if (offset < 0 || length < 0 || offset + length > body.size()) {
+            throw new IndexOutOfBoundsException("range " + offset + "+" + length + " of a body of " + body.size());
+        }
+        if (body.bytes() != null) {
+            return new ByteArrayInputStream(body.bytes(), (int) offset, (int) length);
+        }
+        try {
+            FileChannel channel = FileChannel.open(body.file(), StandardOpenOption.READ);
+            channel.position(offset);
+            return new BoundedInput(Channels.newInputStream(channel), length);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the spooled request body", e);
+        }
     }
 
     /** The body decoded as UTF-8 (malformed sequences become U+FFFD). */
     public String bodyAsString() {
-        return new String(body, StandardCharsets.UTF_8);
+        return new String(body(), StandardCharsets.UTF_8);
+    }
+
+    /** At most {@code left} bytes of a stream. */
+    private static final class BoundedInput extends java.io.FilterInputStream {
+        private long left;
+
+        BoundedInput(InputStream in, long left) {
+            super(in);
+            this.left = left;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int b = super.read();
+            if (b >= 0) {
+                left--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) {
+                return len == 0 ? 0 : -1;
+            }
+            int n = super.read(b, off, (int) Math.min(len, left));
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(Math.min(n, left));
+            left -= skipped;
+            return skipped;
+        }
+
+        @Override
+        public int available() throws IOException {
+            return (int) Math.min(super.available(), left);
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
     }
 
     @Override

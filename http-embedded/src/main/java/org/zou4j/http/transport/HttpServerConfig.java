@@ -1,5 +1,6 @@
 package org.zou4j.http.transport;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -27,6 +28,9 @@ public final class HttpServerConfig {
     private final Duration shutdownGrace;
     private final int maxHeadSize;
     private final long maxBodySize;
+    private final long maxUploadSize;
+    private final long spoolThreshold;
+    private final Path spoolDirectory;
     private final boolean gzip;
     private final int gzipMinSize;
     private final List<String> corsAllowedOrigins;
@@ -42,6 +46,9 @@ public final class HttpServerConfig {
         this.shutdownGrace = b.shutdownGrace;
         this.maxHeadSize = b.maxHeadSize;
         this.maxBodySize = b.maxBodySize;
+        this.maxUploadSize = b.maxUploadSize;
+        this.spoolThreshold = b.spoolThreshold;
+        this.spoolDirectory = b.spoolDirectory;
         this.gzip = b.gzip;
         this.gzipMinSize = b.gzipMinSize;
         this.corsAllowedOrigins = List.copyOf(b.corsAllowedOrigins);
@@ -102,6 +109,27 @@ public final class HttpServerConfig {
         return maxBodySize;
     }
 
+    /**
+     * Largest {@code multipart/*} body (uploads), answered 413 above; other bodies have {@link #maxBodySize()}. Large
+     * bodies are spooled to disk, never held in memory.
+     */
+    public long maxUploadSize() {
+        return maxUploadSize;
+    }
+
+    /** Bodies longer than this are spooled to a file rather than kept in memory. */
+    public long spoolThreshold() {
+        return spoolThreshold;
+    }
+
+    /**
+     * Where large bodies are spooled (owner-only files, deleted after their request; leftovers of a killed process are
+     * deleted at start), or empty for a private temporary directory.
+     */
+    public Optional<Path> spoolDirectory() {
+        return Optional.ofNullable(spoolDirectory);
+    }
+
     /** Gzip compressible bodies when the client accepts it. Default on. */
     public boolean gzip() {
         return gzip;
@@ -140,6 +168,9 @@ public final class HttpServerConfig {
         private Duration shutdownGrace = Duration.ofSeconds(10);
         private int maxHeadSize = 8 * 1024;
         private long maxBodySize = 64L * 1024 * 1024;
+        private long maxUploadSize = 2L * 1024 * 1024 * 1024;
+        private long spoolThreshold = 1024 * 1024;
+        private Path spoolDirectory;
         private boolean gzip = true;
         private int gzipMinSize = 1024;
         private List<String> corsAllowedOrigins = List.of();
@@ -193,6 +224,24 @@ public final class HttpServerConfig {
             return this;
         }
 
+        /** Largest multipart (upload) body; default 2 GiB. */
+        public Builder maxUploadSize(long maxUploadSize) {
+            this.maxUploadSize = maxUploadSize;
+            return this;
+        }
+
+        /** Bodies above this many bytes are spooled to a file; default 1 MiB. */
+        public Builder spoolThreshold(long spoolThreshold) {
+            this.spoolThreshold = spoolThreshold;
+            return this;
+        }
+
+        /** Directory for spooled bodies (created if missing); default a private temporary directory. */
+        public Builder spoolDirectory(Path directory) {
+            this.spoolDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
         public Builder gzip(boolean gzip) {
             this.gzip = gzip;
             return this;
@@ -220,6 +269,9 @@ public final class HttpServerConfig {
             check(maxConnections >= 1, "maxConnections must be at least 1");
             check(maxHeadSize >= 256, "maxHeadSize must be at least 256 bytes");
             check(maxBodySize >= 0 && maxBodySize <= MAX_BODY_LIMIT, "maxBodySize must be in 0.." + MAX_BODY_LIMIT);
+            check(maxUploadSize >= 0, "maxUploadSize must not be negative");
+            check(spoolThreshold >= 0 && spoolThreshold <= MAX_BODY_LIMIT, "spoolThreshold must be in 0.."
+                    + MAX_BODY_LIMIT);
             check(gzipMinSize >= 0, "gzipMinSize must not be negative");
             checkPositive(idleTimeout, "idleTimeout");
             checkPositive(readTimeout, "readTimeout");

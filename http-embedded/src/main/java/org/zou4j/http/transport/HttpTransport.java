@@ -29,6 +29,7 @@ public final class HttpTransport implements AutoCloseable {
     private final HttpServerConfig config;
     private final ConnectionPool pool;
     private final NanoEngine engine;
+    private final BodySpool spool;
     private boolean started;
     private boolean closed;
 
@@ -37,8 +38,9 @@ public final class HttpTransport implements AutoCloseable {
         Objects.requireNonNull(handler, "handler");
         String name = "zou4j-http-" + INSTANCES.incrementAndGet();
         this.pool = new ConnectionPool(config, name);
+        this.spool = new BodySpool(config.spoolDirectory().orElse(null));
         TransportContext context = new TransportContext(config, handler,
-                new Cors(config.corsAllowedOrigins()), pool::shuttingDown);
+                new Cors(config.corsAllowedOrigins()), pool::shuttingDown, spool);
         this.engine = new NanoEngine(config, pool, context);
     }
 
@@ -52,6 +54,7 @@ public final class HttpTransport implements AutoCloseable {
         if (started || closed) {
             throw new IllegalStateException(closed ? "transport closed" : "transport already started");
         }
+        spool.sweep(); // bodies a killed process was receiving
         try {
             // The read timeout NanoHTTPD sets on accept is a safety net; connections set their own timeouts.
             engine.start((int) config.readTimeout().toMillis(), true);
@@ -89,6 +92,7 @@ public final class HttpTransport implements AutoCloseable {
         } else {
             pool.closeAll();
         }
+        spool.close();
     }
 
     /** Sockets of currently open connections; for tests of socket options. */

@@ -3,7 +3,8 @@ package org.zou4j.http.transport;
 import java.util.function.BooleanSupplier;
 
 /** What every connection of one transport shares. */
-record TransportContext(HttpServerConfig config, RequestHandler handler, Cors cors, BooleanSupplier shutdownFlag) {
+record TransportContext(HttpServerConfig config, RequestHandler handler, Cors cors, BooleanSupplier shutdownFlag,
+                        BodySpool spool) {
 
     boolean shuttingDown() {
         return shutdownFlag.getAsBoolean();

@@ -225,6 +225,30 @@ class StandaloneConfigTest {
     }
 
     @Test
+    void uploadLimitFromTheFlagOrEnvironmentAnswers413AboveAndBodiesSpoolUnderTheDataDirectory(@TempDir Path tmp)
+            throws Exception {
+        Path data = tmp.resolve("data");
+        try (StandaloneHttp s = StandaloneHttp.start(env(data), "--max-upload-mb", "1")) {
+            assertThat(data.resolve("tmp")).isDirectory();
+            int port = s.running.server().port();
+            for (long length : new long[] {1024 * 1024 + 1, 64L * 1024 * 1024 * 1024}) {
+                try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+                    socket.setSoTimeout(30_000);
+                    socket.getOutputStream().write(("POST /api/pictures/preview-files/x HTTP/1.1\r\nHost: t\r\n"
+                            + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: " + length
+                            + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    assertThat(answer).startsWith("HTTP/1.1 413").endsWith(
+                            "{\"error\":true,\"message\":\"The data value transmitted exceeds the capacity limit.\"}");
+                }
+            }
+        }
+        StandaloneHttp.Outcome bad = StandaloneHttp.fails(env(data, "ZOU_MAX_UPLOAD_MB", "lots"));
+        assertThat(bad.status()).isEqualTo(2);
+        assertThat(bad.err()).contains("ZOU_MAX_UPLOAD_MB");
+    }
+
+    @Test
     void mailDisabledDropsMails(@TempDir Path tmp) throws Exception {
         Path data = tmp.resolve("data");
         try (StandaloneHttp s = StandaloneHttp.start(env(data, "MAIL_ENABLED", "false"))) {

@@ -139,8 +139,11 @@ public final class FilesRoutes {
         }
         for (FormBody.NamedUpload u : FormBody.read(call).files()) {
             if (u.field().equals("file")) {
-                return f(call).uploadWorkingFile(call.param("working_file_id"),
-                        new java.io.ByteArrayInputStream(u.upload().content()));
+                try (java.io.InputStream in = u.upload().open()) {
+                    return f(call).uploadWorkingFile(call.param("working_file_id"), in);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
             }
         }
         throw ZouException.wrongParameter("No file was sent (multipart field \"file\").");

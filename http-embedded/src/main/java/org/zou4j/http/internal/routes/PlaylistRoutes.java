@@ -149,7 +149,7 @@ public final class PlaylistRoutes {
 
     /** A JSON object body, or an empty one when none is sent (Zou's {@code get_json(silent=True) or {}}). */
     static Map<String, Object> optionalObject(Call call) {
-        if (call.request().body().length == 0) {
+        if (call.request().bodySize() == 0) {
             return Map.of();
         }
         return object(call);

@@ -139,7 +139,7 @@ public final class SharedRoutes {
 
     /** The guest of a delete: a JSON body's {@code guest_id}, else the query string's. */
     private static String guestId(Call call) {
-        if (call.request().body().length > 0 && call.request().contentType().map(t -> t.contains("json"))
+        if (call.request().bodySize() > 0 && call.request().contentType().map(t -> t.contains("json"))
                 .orElse(false)) {
             Map<String, Object> body = PlaylistRoutes.object(call);
             if (body.get("guest_id") != null) {
