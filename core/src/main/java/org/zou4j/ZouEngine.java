@@ -93,7 +93,8 @@ public final class ZouEngine implements AutoCloseable {
         try {
             this.database = Database.open(storage);
             EventInvariants.checkAndRepair(storage.dataSource());
-            authService = new AuthService(database, mapper, clock, secretKey, b.auth, b.twoFactor, b.mailSender);
+            authService = new AuthService(database, mapper, clock, secretKey, b.auth, b.twoFactor, b.mailSender,
+                    b.tokenStateMaxAge != null ? b.tokenStateMaxAge : b.eventSettings.pollInterval());
             AuthService a = authService;
             ModelRegistry registry = new ModelRegistry(Models.ALL, database.schema(), Policies::forModel,
                     a.hooks(Hooks.configured(HookSettings.defaults().withUserLimit(b.userLimit)
@@ -182,7 +183,9 @@ public final class ZouEngine implements AutoCloseable {
      * The session of the person an access token was issued to, checked as Zou checks every protected request:
      * signature (HS256 only), expiry, token type, revocation (logouts are stored in the database, so every engine
      * over it honours them; bot and personal-API tokens are valid only while they are the person's latest), then a
-     * fresh lookup of the person (exists, active, not past their expiration date). Nothing is cached.
+     * lookup of the person (exists, active, not past their expiration date). The revocation and the person as read
+     * may be reused for up to {@link Builder#tokenStateMaxAge} (this engine's own logouts and person changes take
+     * effect at once; another engine's within that window).
      *
      * @throws ZouException {@link ErrorCode#UNAUTHORIZED} with Zou's exact status and body: 401 {@code {"msg":
      *                      "Missing JWT ..."}} (no token), 422 {@code {"msg": "Not enough segments"}} / {@code
@@ -734,6 +737,7 @@ public final class ZouEngine implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Path pluginsDirectory;
         private EventSettings eventSettings = EventSettings.defaults();
+        private java.time.Duration tokenStateMaxAge; // null: the event poll interval
         private AuthSettings auth = AuthSettings.defaults();
         private org.zou4j.internal.auth.TwoFactorSettings twoFactor =
                 org.zou4j.internal.auth.TwoFactorSettings.defaults();
@@ -953,6 +957,26 @@ public final class ZouEngine implements AutoCloseable {
         /** How events are delivered to listeners (optional; {@link EventSettings#defaults()}). */
         public Builder events(EventSettings settings) {
             this.eventSettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /**
+         * How long the data and production calls of a session may rely on what the database last said about its token
+         * (the person's row and departments, and whether the token is revoked) before reading it again. This engine's
+         * own logouts and changes to persons and departments take effect at once; those made by another engine over
+         * the same database take effect here after at most this long. Default: the event poll interval
+         * ({@link EventSettings#pollInterval()}, 250 ms), so every engine over one database refuses a logged-out or
+         * deactivated session within one poll interval. {@link java.time.Duration#ZERO} reads the database on every
+         * call (no window at all, one more statement per request).
+         *
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder tokenStateMaxAge(java.time.Duration maxAge) {
+            Objects.requireNonNull(maxAge, "maxAge");
+            if (maxAge.isNegative()) {
+                throw new IllegalArgumentException("tokenStateMaxAge must not be negative, was " + maxAge);
+            }
+            this.tokenStateMaxAge = maxAge;
             return this;
         }
 

@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -101,6 +102,7 @@ public final class AuthService implements AutoCloseable {
     private final TwoFactorService twoFactor;
     private final TwoFactorSettings twoFactorSettings;
     private final AuthMailer mailer;
+    private final TokenStateCache tokenStates;
     private volatile CrudService crud;
 
     /**
@@ -119,7 +121,22 @@ public final class AuthService implements AutoCloseable {
      */
     public AuthService(Database db, ObjectMapper mapper, Clock clock, byte[] secretKey, AuthSettings settings,
                        TwoFactorSettings twoFactorSettings, MailSender mailSender) {
+        this(db, mapper, clock, secretKey, settings, twoFactorSettings, mailSender, Duration.ZERO);
+    }
+
+    /**
+     * @param secretKey the token signing key (copied by the codec)
+     * @param twoFactorSettings second-factor settings (enforcement, FIDO relying party)
+     * @param mailSender where auth mails go, or null for none
+     * @param tokenStateMaxAge how long an API route may use what the database said about a token: another engine's
+     *                         logout or deactivation is honoured here after at most this long (this engine's own at
+     *                         once); zero reads the database on every request ({@link TokenStateCache})
+     */
+    public AuthService(Database db, ObjectMapper mapper, Clock clock, byte[] secretKey, AuthSettings settings,
+                       TwoFactorSettings twoFactorSettings, MailSender mailSender, Duration tokenStateMaxAge) {
         this.db = db;
+        this.tokenStates = new TokenStateCache(tokenStateMaxAge, System::nanoTime);
+        db.onCommittedWrites(tokenStates::tableWritten);
         this.mapper = mapper;
         this.clock = clock;
         this.settings = settings;
@@ -127,7 +144,7 @@ public final class AuthService implements AutoCloseable {
                 .threads(settings.hashingThreads()).build();
         this.tokens = new TokenIssuer(new JwtCodec(secretKey, clock), settings.accessTokenLifetime(),
                 settings.refreshTokenLifetime());
-        this.store = new AuthStore(db, clock);
+        this.store = new AuthStore(db, clock, tokenStates::invalidateAll);
         this.mailer = new AuthMailer(mailSender);
         this.twoFactorSettings = Objects.requireNonNull(twoFactorSettings, "twoFactorSettings");
         this.twoFactorStore = new TwoFactorStore(db, clock);
@@ -201,9 +218,12 @@ public final class AuthService implements AutoCloseable {
         }
         String subject = (String) claims.get("sub");
         UUID personId = tryUuid(subject);
-        // One statement: the revocation, the person and their departments (AuthStore.tokenState). Nothing is cached,
-        // so a logout or a deactivation on any engine over this database is refused by every engine at once.
-        AuthStore.TokenState state = db.read(tx -> AuthStore.tokenState(tx, personId, jti));
+        // One statement: the revocation, the person and their departments (AuthStore.tokenState). API routes may use
+        // it for up to tokenStateMaxAge (this engine's own changes drop it at once: TokenStateCache); the auth routes
+        // (logout, refresh, /auth/authenticated, enrolment) always read it.
+        AuthStore.TokenState state = use == Use.API
+                ? tokenStates.get(personId, jti, () -> db.read(tx -> AuthStore.tokenState(tx, personId, jti)))
+                : db.read(tx -> AuthStore.tokenState(tx, personId, jti));
         if (identity == IdentityType.PERSON && state.revoked()) {
             throw AuthErrors.revoked();
         }

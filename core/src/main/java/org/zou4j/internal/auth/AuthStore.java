@@ -40,11 +40,14 @@ final class AuthStore {
     private final DataSource dataSource;
     private final Clock clock;
     private final AtomicLong lastPurge = new AtomicLong(Long.MIN_VALUE);
+    private final Runnable revoked;
 
-    AuthStore(Database db, Clock clock) {
+    /** @param revoked told after a token id was revoked (revocations are raw statements, not typed writes) */
+    AuthStore(Database db, Clock clock, Runnable revoked) {
         this.db = db;
         this.dataSource = db.backend().dataSource();
         this.clock = clock;
+        this.revoked = revoked;
     }
 
     Database database() {
@@ -218,6 +221,8 @@ final class AuthStore {
             // already revoked: keep the later expiry
             update("UPDATE " + REVOKED + " SET expires_at = ? WHERE jti = ? AND expires_at < ?", toDb(expiresAt), jti,
                     toDb(expiresAt));
+        } finally {
+            revoked.run();
         }
         purgeSometimes();
     }

@@ -33,6 +33,9 @@ public final class Database {
     private final java.util.concurrent.ConcurrentHashMap<String, RowReader> rowReaders =
             new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Told, on the committing thread, which tables a committed unit of work wrote (typed writes only). */
+    private volatile java.util.function.Consumer<java.util.Set<String>> writeListener = tables -> { };
+
     private Database(StorageBackend backend, Schema schema) {
         this.backend = backend;
         this.dataSource = backend.dataSource();
@@ -110,6 +113,21 @@ public final class Database {
         return dataSource;
     }
 
+    /**
+     * Sets what is told, right after each commit on the committing thread, which tables the transaction wrote through
+     * {@link Tx}'s typed writes (e.g. to drop cached state derived from them). Must return quickly.
+     */
+    public void onCommittedWrites(java.util.function.Consumer<java.util.Set<String>> listener) {
+        this.writeListener = java.util.Objects.requireNonNull(listener, "listener");
+    }
+
+    private void written(Tx tx) {
+        java.util.Set<String> tables = tx.writtenTables();
+        if (!tables.isEmpty()) {
+            writeListener.accept(tables);
+        }
+    }
+
     /** Work done in one transaction. */
     @FunctionalInterface
     public interface TxWork<T> {
@@ -129,6 +147,7 @@ public final class Database {
                     T result = work.run(tx);
                     tx.beforeCommit();
                     c.commit();
+                    written(tx);
                     tx.afterCommit();
                     return result;
                 } catch (Throwable t) {
@@ -156,7 +175,10 @@ public final class Database {
     /** Runs read-only {@code work} on a connection in auto-commit mode. */
     public <T> T read(TxWork<T> work) {
         try (Connection c = dataSource.getConnection()) {
-            return work.run(new Tx(this, c));
+            Tx tx = new Tx(this, c);
+            T result = work.run(tx);
+            written(tx); // auto-commit: a write here is already committed
+            return result;
         } catch (SQLException e) {
             throw translate(e);
         } catch (DataAccessException e) {

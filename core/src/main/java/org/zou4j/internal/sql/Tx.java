@@ -33,6 +33,8 @@ public final class Tx {
     private final DSLContext dsl;
     private final List<Runnable> afterCommit = new ArrayList<>();
     private final List<BeforeCommit> beforeCommit = new ArrayList<>();
+    /** Tables this unit of work wrote through {@link #insert}/{@link #update}/{@link #delete} (null: none yet). */
+    private java.util.Set<String> written;
 
     Tx(Database db, Connection connection) {
         this.db = db;
@@ -300,7 +302,16 @@ public final class Tx {
     }
 
     /** Runs a write; database constraint failures become client errors naming the violated fields. */
+    /** The tables written through this transaction's typed writes (empty when none). */
+    java.util.Set<String> writtenTables() {
+        return written == null ? java.util.Set.of() : written;
+    }
+
     private int execute(TableSchema t, Query q) throws SQLException {
+        if (written == null) {
+            written = new java.util.HashSet<>(4);
+        }
+        written.add(t.name());
         try (PreparedStatement ps = prepare(q)) {
             return ps.executeUpdate();
         } catch (SQLException e) {

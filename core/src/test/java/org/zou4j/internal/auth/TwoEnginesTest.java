@@ -20,10 +20,15 @@ import org.zou4j.storage.SqlDialect;
 import org.zou4j.storage.StorageBackend;
 
 /**
- * Two engines over one database (as several stateless instances over a shared PostgreSQL) see each other's logouts,
- * deactivations, lockouts and reset tokens at once: no auth state lives in an engine.
+ * Two engines over one database (as several stateless instances over a shared PostgreSQL) see each other's lockouts
+ * and reset tokens at once, and each other's logouts and deactivations within the token-state window
+ * ({@link ZouEngine.Builder#tokenStateMaxAge}, the event poll interval by default): an engine's own at once, another
+ * engine's once the window has passed, and at once again with a zero window.
  */
 class TwoEnginesTest {
+    /** The token-state window of these engines: longer than the default, so "still within it" is observable. */
+    private static final java.time.Duration WINDOW = java.time.Duration.ofMillis(400);
+
     private final TestClock clock = new TestClock(Instant.parse("2025-03-01T10:00:00Z"));
 
     @Test
@@ -39,11 +44,12 @@ class TwoEnginesTest {
 
     private void exercise(StorageBackend storageA, Supplier<StorageBackend> storageB) {
         java.util.List<org.zou4j.mail.MailMessage> mails = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (ZouEngine a = AuthFixture.engine(storageA, clock).mailSender(mails::add).build();
-             ZouEngine b = AuthFixture.engine(storageB.get(), clock).mailSender(mails::add).build()) {
+        try (ZouEngine a = AuthFixture.engine(storageA, clock).mailSender(mails::add).tokenStateMaxAge(WINDOW).build();
+             ZouEngine b = AuthFixture.engine(storageB.get(), clock).mailSender(mails::add).tokenStateMaxAge(WINDOW)
+                     .build()) {
             Entry jane = person(a, "jane@studio.example", PASSWORD, "user");
 
-            // a session opened on A works on B; logging out on B ends it on A
+            // a session opened on A works on B; logging out on B ends it on A (A never used it: at once)
             LoginResult login = a.login(LoginRequest.of("jane@studio.example", PASSWORD));
             assertThat(b.session(login.accessToken()).personId()).isEqualTo(jane.id());
             b.logout(login.accessToken());
@@ -52,11 +58,32 @@ class TwoEnginesTest {
             assertThat(refused(() -> a.refresh(login.refreshToken())).body()).isEqualTo(Map.of("msg",
                     "Token has been revoked"));
 
-            // deactivating on B is seen on A's next request
+            // a session A is using, logged out on B: refused on A once the window has passed, on B at once
+            LoginResult used = a.login(LoginRequest.of("jane@studio.example", PASSWORD));
+            a.session(used.accessToken());
+            b.session(used.accessToken());
+            b.logout(used.accessToken());
+            assertThat(refused(() -> b.session(used.accessToken())).body()).isEqualTo(Map.of("msg",
+                    "Token has been revoked"));
+            sleep(WINDOW.toMillis());
+            assertThat(refused(() -> a.session(used.accessToken())).body()).isEqualTo(Map.of("msg",
+                    "Token has been revoked"));
+
+            // deactivating on B is seen on A within the window; on B itself at once
             LoginResult again = b.login(LoginRequest.of("jane@studio.example", PASSWORD));
             a.session(again.accessToken());
+            b.session(again.accessToken());
             b.systemSession().data("persons").update(jane.id(), Map.of("active", false));
+            assertThat(refused(() -> b.session(again.accessToken())).httpStatus()).isEqualTo(401);
+            sleep(WINDOW.toMillis());
             assertThat(refused(() -> a.session(again.accessToken())).httpStatus()).isEqualTo(401);
+            a.systemSession().data("persons").update(jane.id(), Map.of("active", true));
+
+            // an engine's own deactivation ends a session it is using at once
+            LoginResult third = a.login(LoginRequest.of("jane@studio.example", PASSWORD));
+            a.session(third.accessToken());
+            a.systemSession().data("persons").update(jane.id(), Map.of("active", false));
+            assertThat(refused(() -> a.session(third.accessToken())).httpStatus()).isEqualTo(401);
             a.systemSession().data("persons").update(jane.id(), Map.of("active", true));
 
             // failures on both engines count towards one lockout
@@ -103,6 +130,26 @@ class TwoEnginesTest {
             b.session(old);
             b.systemSession().data("persons").update(bot.id(), Map.of("expiration_date", "2030-01-01"));
             assertThat(refused(() -> a.session(old)).body()).isEqualTo(Map.of("msg", "Token has been revoked"));
+        }
+    }
+
+    /** With a zero window, no engine remembers a token's state: another engine's logout is refused at once. */
+    @Test
+    void aZeroWindowRefusesAnotherEnginesLogoutAtOnce() {
+        SharedH2 first = SharedH2.fresh();
+        try (ZouEngine a = AuthFixture.engine(first, clock).tokenStateMaxAge(java.time.Duration.ZERO).build();
+             ZouEngine b = AuthFixture.engine(first.another(), clock).tokenStateMaxAge(java.time.Duration.ZERO)
+                     .build()) {
+            Entry jane = person(a, "jane@studio.example", PASSWORD, "user");
+            LoginResult login = a.login(LoginRequest.of("jane@studio.example", PASSWORD));
+            assertThat(a.session(login.accessToken()).personId()).isEqualTo(jane.id());
+            b.logout(login.accessToken());
+            assertThat(refused(() -> a.session(login.accessToken())).body()).isEqualTo(Map.of("msg",
+                    "Token has been revoked"));
+            LoginResult again = a.login(LoginRequest.of("jane@studio.example", PASSWORD));
+            a.session(again.accessToken());
+            b.systemSession().data("persons").update(jane.id(), Map.of("active", false));
+            assertThat(refused(() -> a.session(again.accessToken())).httpStatus()).isEqualTo(401);
         }
     }
 

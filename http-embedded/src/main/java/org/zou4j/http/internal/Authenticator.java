@@ -43,6 +43,23 @@ public final class Authenticator {
         return s.substring(start, end);
     }
 
+    /**
+     * The token of the usual header, {@code Bearer <token>} alone, without the regular expressions of the general
+     * case (they were a tenth of a cached thumbnail's CPU); null when the value is anything else.
+     */
+    private static String plainBearer(String value) {
+        if (!value.startsWith("Bearer ") || value.length() == 7) {
+            return null;
+        }
+        for (int i = 7; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == ',' || c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                return null;
+            }
+        }
+        return value.substring(7);
+    }
+
     /** The raw token from the named cookie or the Authorization header. */
     public static String token(HttpRequest request, String cookieName) {
         Optional<String> cookie = request.cookie(cookieName);
@@ -53,8 +70,13 @@ public final class Authenticator {
         if (header.isEmpty()) {
             throw ZouException.unauthorized(MISSING.replace("access_token_cookie", cookieName));
         }
+        String value = header.get().trim();
+        String plain = plainBearer(value);
+        if (plain != null) {
+            return plain;
+        }
         // flask-jwt-extended: a comma-separated list of credentials, of which exactly one is a Bearer entry
-        String value = stripCommas(header.get().trim());
+        value = stripCommas(value);
         String bearer = null;
         int found = 0;
         for (String entry : ENTRIES.split(value)) {

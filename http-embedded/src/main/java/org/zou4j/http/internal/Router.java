@@ -13,8 +13,8 @@ import java.util.TreeSet;
  * Matches request paths to routes: served at {@code /} and under {@code /api}, with or without a trailing slash;
  * literal segments take precedence over {@code <param>} segments; a path that exists for other methods answers 405.
  *
- * <p>Routes are indexed by segment count and first segment (a literal, or any for a route starting with a
- * parameter), so a request looks only at the handful of routes of its own shape instead of every route (the router
+ * <p>Routes are indexed by segment count and first two segments (literals; a parameter segment puts the route in a
+ * wider list), so a request looks only at the handful of routes of its own shape instead of every route (the router
  * used to scan all of them, building a parameter map for each candidate, on every request). The methods a path
  * answers ({@code Allow}) are only worked out for a 405 or an OPTIONS request.
  */
@@ -22,10 +22,14 @@ public final class Router {
     private static final List<Route> NONE = List.of();
 
     private final Set<String> shapes = new HashSet<>();
-    /** Segment count, then first literal segment: the routes of that shape, in the order they were added. */
-    private final Map<Integer, Map<String, List<Route>>> byFirst = new HashMap<>();
-    /** Segment count: the routes whose first segment is a parameter. */
-    private final Map<Integer, List<Route>> paramFirst = new HashMap<>();
+    /**
+     * The routes of one shape key, in the order they were added: {@code size}, {@code size/first} (second segment a
+     * parameter, or fewer than two segments) or {@code size/first/second} (both literal). Ties between candidates of
+     * several lists are broken by the order of addition, as when all were one list.
+     */
+    private final Map<String, List<Route>> byKey = new HashMap<>();
+    /** Each route's rank among equally literal candidates: literal first segment first, then order of addition. */
+    private final Map<Route, Integer> order = new java.util.IdentityHashMap<>();
 
     /**
      * Adds a route.
@@ -43,13 +47,21 @@ public final class Router {
                     + String.join("/", route.segments()));
         }
         int size = route.segments().size();
-        if (size > 0 && route.isParam(0)) {
-            paramFirst.computeIfAbsent(size, k -> new ArrayList<>()).add(route);
+        String key;
+        if (size == 0 || route.isParam(0)) {
+            key = String.valueOf(size);
+        } else if (size == 1 || route.isParam(1)) {
+            key = size + "/" + route.segments().get(0);
         } else {
-            String first = size == 0 ? "" : route.segments().get(0);
-            byFirst.computeIfAbsent(size, k -> new HashMap<>()).computeIfAbsent(first, k -> new ArrayList<>())
-                    .add(route);
+            key = size + "/" + route.segments().get(0) + "/" + route.segments().get(1);
         }
+        byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(route);
+        // ties: a route with a literal first segment first, then the order of addition (as the router always did)
+        order.put(route, (size > 0 && route.isParam(0) ? 1 << 20 : 0) + order.size());
+    }
+
+    private int rank(Route r) {
+        return order.get(r);
     }
 
     public void addAll(List<Route> more) {
@@ -76,19 +88,19 @@ public final class Router {
     public Match match(String method, List<String> pathSegments) {
         List<String> segments = normalize(pathSegments);
         String effective = method.equals("HEAD") ? "GET" : method;
-        List<Route> literal = candidates(segments);
-        List<Route> param = paramFirst.getOrDefault(segments.size(), NONE);
+        List<List<Route>> lists = candidates(segments);
         Route best = null;
         boolean pathKnown = false;
-        for (int pass = 0; pass < 2; pass++) {
-            for (Route r : pass == 0 ? literal : param) {
+        for (List<Route> list : lists) {
+            for (Route r : list) {
                 if (!matches(r, segments)) {
                     continue;
                 }
                 pathKnown = true;
                 // A literal route of another method must not hide a parameter route of this method (Zou: PUT
                 // /data/projects/all reaches the CRUD instance route): the method is filtered first.
-                if (r.method().equals(effective) && (best == null || r.literalCount() > best.literalCount())) {
+                if (r.method().equals(effective) && (best == null || r.literalCount() > best.literalCount()
+                        || r.literalCount() == best.literalCount() && rank(r) < rank(best))) {
                     best = r;
                 }
             }
@@ -100,8 +112,8 @@ public final class Router {
             return new Match(null, Map.of(), false, Set.of());
         }
         Set<String> allowed = new TreeSet<>();
-        for (int pass = 0; pass < 2; pass++) {
-            for (Route r : pass == 0 ? literal : param) {
+        for (List<Route> list : lists) {
+            for (Route r : list) {
                 if (matches(r, segments)) {
                     allowed.add(r.method());
                     if (r.method().equals("GET")) {
@@ -140,12 +152,19 @@ public final class Router {
         return api ? out.subList(1, out.size()) : out;
     }
 
-    private List<Route> candidates(List<String> segments) {
-        Map<String, List<Route>> bySize = byFirst.get(segments.size());
-        if (bySize == null) {
-            return NONE;
+    /** The lists of routes that may match: those of the path's size and first two segments, then wider ones. */
+    private List<List<Route>> candidates(List<String> segments) {
+        int size = segments.size();
+        List<Route> any = byKey.getOrDefault(String.valueOf(size), NONE);
+        if (size == 0) {
+            return List.of(any);
         }
-        return bySize.getOrDefault(segments.isEmpty() ? "" : segments.get(0), NONE);
+        String first = size + "/" + segments.get(0);
+        List<Route> byFirst = byKey.getOrDefault(first, NONE);
+        if (size == 1) {
+            return List.of(byFirst, any);
+        }
+        return List.of(byKey.getOrDefault(first + "/" + segments.get(1), NONE), byFirst, any);
     }
 
     private static boolean matches(Route r, List<String> segments) {

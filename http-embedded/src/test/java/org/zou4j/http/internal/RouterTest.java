@@ -57,6 +57,22 @@ class RouterTest {
         assertThat(r.match("GET", path("/api")).route().segments()).isEmpty();
     }
 
+    /** Indexed by the first two segments: equally literal candidates from different lists tie as they always did. */
+    @Test
+    void equallyLiteralRoutesTieByLiteralFirstSegmentThenOrderOfAddition() {
+        Router r = new Router();
+        r.add(Route.of("GET", "/<area>/b/c", false, NOTHING));
+        r.add(Route.of("GET", "/a/<x>/c", false, NOTHING));
+        r.add(Route.of("GET", "/a/b/<y>", false, NOTHING));
+        assertThat(r.match("GET", path("/a/b/c")).route().segments()).containsExactly("a", "<x>", "c");
+        r = new Router();
+        r.add(Route.of("GET", "/a/b/<y>", false, NOTHING));
+        r.add(Route.of("GET", "/a/<x>/c", false, NOTHING));
+        assertThat(r.match("GET", path("/a/b/c")).route().segments()).containsExactly("a", "b", "<y>");
+        assertThat(r.match("GET", path("/a/z/c")).route().segments()).containsExactly("a", "<x>", "c");
+        assertThat(r.match("POST", path("/a/b/c")).allowHeader()).isEqualTo("GET, HEAD, OPTIONS");
+    }
+
     @Test
     void headIsServedByGetRoutes() {
         assertThat(router().match("HEAD", path("/data/tasks")).route().method()).isEqualTo("GET");
