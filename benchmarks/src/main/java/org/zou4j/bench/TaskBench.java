@@ -233,6 +233,27 @@ final class TaskBench {
                 }
             }
             Stats s = Stats.ofNanos(nanos);
+            // H2 answers an identical statement from its previous result while no table it reads has changed: the
+            // same requests, each right after a write to a task (as on a studio's live database)
+            long[] afterWrite = new long[n];
+            try (Connection c = storage.dataSource().getConnection();
+                 PreparedStatement touch = c.prepareStatement("UPDATE task SET updated_at = ? WHERE id = "
+                         + "(SELECT MIN(id) FROM task)")) {
+                for (int i = 0; i < warmups + n; i++) {
+                    touch.setTimestamp(1, Timestamp.valueOf(LocalDateTime.now()));
+                    touch.executeUpdate();
+                    long s0 = System.nanoTime();
+                    HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+                    long dt = System.nanoTime() - s0;
+                    if (r.statusCode() != 200) {
+                        throw new IllegalStateException("GET /data/tasks/open-tasks answered " + r.statusCode());
+                    }
+                    if (i >= warmups) {
+                        afterWrite[i - warmups] = dt;
+                    }
+                }
+            }
+            Stats w2 = Stats.ofNanos(afterWrite);
             report.heading(9, "9. Open tasks, first page");
             report.para(String.format(Locale.ROOT, "`GET /api/data/tasks/open-tasks` (first page, 100 tasks with "
                     + "their project, entity, type and status names, plus the totals and counts per status) over HTTP "
@@ -241,10 +262,14 @@ final class TaskBench {
                     + "client, %d sequential requests after warm-up. Answer: %,d bytes.", total, perEntity,
                     total / perEntity, loadS, reported, n, bytes));
             List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {Report.ms(s.median()), Report.ms(s.p99())});
-            report.table(new String[] {"median", "p99"}, rows);
+            rows.add(new String[] {"the same request repeated", Report.ms(s.median()), Report.ms(s.p99())});
+            rows.add(new String[] {"each request right after a write to a task (no reuse of H2's previous result)",
+                Report.ms(w2.median()), Report.ms(w2.p99())});
+            report.table(new String[] {"case", "median", "p99"}, rows);
             report.target("open_tasks_first_page_ms", s.median(), 50, true,
                     "median ms of GET /data/tasks/open-tasks first page with 75,000 open tasks at scale 1");
+            report.target("open_tasks_first_page_after_write_ms", w2.median(), 50, true,
+                    "the same, each request right after a write to a task");
         }
     }
 

@@ -42,6 +42,27 @@ final class SqlCache {
         }
     }
 
+    /**
+     * Remembers {@code sql} for {@code shape} when {@code predicted} binds are jOOQ's {@code actual} ones, for shapes
+     * whose bind positions are known by construction (an insert's values in column order), so equal values are fine.
+     */
+    void offerOrdered(String shape, String sql, List<Object> predicted, List<Object> actual) {
+        if (predicted.equals(actual)) {
+            store(shape, sql);
+        }
+    }
+
+    private void store(String shape, String sql) {
+        long size = shape.length() + sql.length();
+        if (chars.addAndGet(size) > MAX_CHARS) {
+            chars.addAndGet(-size);
+            return;
+        }
+        if (sqlByShape.putIfAbsent(shape, sql) != null) {
+            chars.addAndGet(-size);
+        }
+    }
+
     private static boolean allDistinct(List<Object> values) {
         if (values.size() < 2) {
             return true;

@@ -660,6 +660,8 @@ public final class TaskService {
                     params.add(caller.personId());
                 }
             }
+            int scopeEnd = where.length();
+            int scopeParams = params.size();
             UUID taskType = idParam(query, "task_type_id");
             if (taskType != null) {
                 where.append(" AND t.task_type_id = ?");
@@ -724,18 +726,31 @@ public final class TaskService {
                     + " JOIN entity e ON e.id = t.entity_id JOIN entity_type et ON et.id = e.entity_type_id"
                     + " JOIN project pr ON pr.id = t.project_id JOIN project_status ps ON ps.id = pr.project_status_id"
                     + " LEFT JOIN entity sq ON sq.id = e.parent_id LEFT JOIN entity ep ON ep.id = sq.parent_id";
-            String order = " ORDER BY pr.name, ep.name, sq.name, et.name, e.name, tt.name, t.id";
-            List<Object> pageParams = new ArrayList<>(params);
-            pageParams.add(limit);
-            pageParams.add(page > 0 ? (page - 1) * limit : 0);
-            List<UUID> ids = ctx.tx().query("SELECT t.id" + from + where + order + " LIMIT ? OFFSET ?", pageParams,
-                    rs -> {
-                        List<UUID> out = new ArrayList<>();
+            // the stats first (Zou's answer needs them): per project, so that the page skips whole projects
+            String light = " FROM task t JOIN task_type tt ON tt.id = t.task_type_id"
+                    + " JOIN project pr ON pr.id = t.project_id"
+                    + " JOIN project_status ps ON ps.id = pr.project_status_id";
+            Map<UUID, Long> perProject = new HashMap<>();
+            Map<UUID, Long> perStatus = new LinkedHashMap<>();
+            double[] sums = new double[2];
+            long[] count = new long[1];
+            ctx.tx().query("SELECT t.project_id, t.task_status_id, COUNT(*), SUM(t.duration), SUM(t.estimation)"
+                    + light + where + " GROUP BY t.project_id, t.task_status_id", params, rs -> {
                         while (rs.next()) {
-                            out.add(rs.getObject(1, UUID.class));
+                            long n = rs.getLong(3);
+                            perProject.merge(rs.getObject(1, UUID.class), n, Long::sum);
+                            perStatus.merge(rs.getObject(2, UUID.class), n, Long::sum);
+                            count[0] += n;
+                            sums[0] += rs.getDouble(4);
+                            sums[1] += rs.getDouble(5);
                         }
-                        return out;
+                        return null;
                     });
+            long offset = page > 0 ? (long) (page - 1) * limit : 0;
+            List<UUID> ids = new OpenTasksPage(ctx.tx(), from, where.toString(), params,
+                    where.substring(scopeEnd), params.subList(scopeParams, params.size()), offset, limit,
+                    OpenTasksPage.SMALL_PROJECT)
+                    .ids(perProject);
             Map<String, Object> result = new LinkedHashMap<>();
             Map<String, Object> stats = new LinkedHashMap<>();
             if (ids.isEmpty()) {
@@ -746,26 +761,13 @@ public final class TaskService {
                 stats.put("status", List.of());
             } else {
                 result.put("data", new RichTasks(s, ctx).build(ids, true));
-                // one aggregate over the joins the filters need (not the name joins of the page's order)
-                String light = " FROM task t JOIN task_type tt ON tt.id = t.task_type_id"
-                        + " JOIN project pr ON pr.id = t.project_id"
-                        + " JOIN project_status ps ON ps.id = pr.project_status_id";
                 List<Map<String, Object>> byStatus = new ArrayList<>();
-                double[] sums = new double[2];
-                long[] count = new long[1];
-                ctx.tx().query("SELECT t.task_status_id, COUNT(*), SUM(t.duration), SUM(t.estimation)" + light
-                        + where + " GROUP BY t.task_status_id", params, rs -> {
-                            while (rs.next()) {
-                                Map<String, Object> m = new LinkedHashMap<>();
-                                m.put("task_status_id", rs.getObject(1, UUID.class).toString());
-                                m.put("amount", rs.getLong(2));
-                                byStatus.add(m);
-                                count[0] += rs.getLong(2);
-                                sums[0] += rs.getDouble(3);
-                                sums[1] += rs.getDouble(4);
-                            }
-                            return null;
-                        });
+                perStatus.forEach((statusId, n) -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("task_status_id", statusId.toString());
+                    m.put("amount", n);
+                    byStatus.add(m);
+                });
                 stats.put("total_duration", sums[0]);
                 stats.put("total_estimation", sums[1]);
                 stats.put("total", count[0]);
