@@ -320,17 +320,22 @@ public final class Tx {
         return execute(t, dsl.deleteFrom(sqlTable(t)).where(where));
     }
 
-    /** Runs a write; database constraint failures become client errors naming the violated fields. */
     /** The tables written through this transaction's typed writes (empty when none). */
     java.util.Set<String> writtenTables() {
         return written == null ? java.util.Set.of() : written;
     }
 
-    private int execute(TableSchema t, Query q) throws SQLException {
+    /** Remembers a written table: after the commit the database tells its listeners (e.g. the token-state cache). */
+    private void noteWritten(TableSchema t) {
         if (written == null) {
             written = new java.util.HashSet<>(4);
         }
         written.add(t.name());
+    }
+
+    /** Runs a write; database constraint failures become client errors naming the violated fields. */
+    private int execute(TableSchema t, Query q) throws SQLException {
+        noteWritten(t);
         try (PreparedStatement ps = prepare(q)) {
             return ps.executeUpdate();
         } catch (SQLException e) {
@@ -343,6 +348,7 @@ public final class Tx {
 
     /** {@link #execute(TableSchema, Query)} of SQL already rendered, with its binds. */
     private int executeSql(TableSchema t, String sql, List<Object> binds) throws SQLException {
+        noteWritten(t);
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             for (int i = 0; i < binds.size(); i++) {
                 Object v = binds.get(i);
