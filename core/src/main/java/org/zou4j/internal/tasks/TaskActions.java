@@ -111,23 +111,7 @@ public final class TaskActions {
                 if (!existing.add(e.id())) {
                     continue;
                 }
-                UUID id = UUID.randomUUID();
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("id", id);
-                row.put("created_at", ctx.now());
-                row.put("updated_at", ctx.now());
-                row.put("name", "main");
-                row.put("duration", 0.0);
-                row.put("estimation", 0.0);
-                row.put("completion_rate", 0);
-                row.put("project_id", e.get("project_id"));
-                row.put("task_type_id", taskTypeId);
-                row.put("task_status_id", status.id());
-                row.put("entity_id", e.id());
-                row.put("assigner_id", caller.personId());
-                ctx.tx().insert("task", row);
-                ctx.events().emit("task:new", TaskSupport.data("task_id", id), (UUID) e.get("project_id"));
-                created.add(ctx.tx().byId("task", id));
+                created.add(insertMainTask(ctx, e, taskTypeId, status.id(), caller.personId()));
             }
             List<Map<String, Object>> json = s.many(ctx, "task", created, false);
             for (Map<String, Object> m : json) {
@@ -595,5 +579,30 @@ public final class TaskActions {
             s.crud.delete(ctx, m, preview);
             return null;
         });
+    }
+
+    /**
+     * Inserts an entity's "main" task of a task type as Zou creates it (zero duration/estimation/completion, the
+     * given status and assigner) and emits {@code task:new}; answers the stored row.
+     */
+    static Row insertMainTask(HookContext ctx, Row entity, UUID taskTypeId, UUID statusId, UUID assignerId)
+            throws SQLException {
+        UUID id = UUID.randomUUID();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", id);
+        row.put("created_at", ctx.now());
+        row.put("updated_at", ctx.now());
+        row.put("name", "main");
+        row.put("duration", 0.0);
+        row.put("estimation", 0.0);
+        row.put("completion_rate", 0);
+        row.put("project_id", entity.get("project_id"));
+        row.put("task_type_id", taskTypeId);
+        row.put("task_status_id", statusId);
+        row.put("entity_id", entity.id());
+        row.put("assigner_id", assignerId);
+        ctx.tx().insert("task", row);
+        ctx.events().emit("task:new", TaskSupport.data("task_id", id), (UUID) entity.get("project_id"));
+        return ctx.tx().byId("task", id);
     }
 }

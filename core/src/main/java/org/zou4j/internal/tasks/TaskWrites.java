@@ -1,9 +1,7 @@
 package org.zou4j.internal.tasks;
 
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.zou4j.internal.crud.HookContext;
 import org.zou4j.internal.sql.Filter;
@@ -39,23 +37,7 @@ public final class TaskWrites {
             return existing.get(0);
         }
         Row status = defaultStatus(ctx);
-        UUID id = UUID.randomUUID();
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("id", id);
-        row.put("created_at", ctx.now());
-        row.put("updated_at", ctx.now());
-        row.put("name", "main");
-        row.put("duration", 0.0);
-        row.put("estimation", 0.0);
-        row.put("completion_rate", 0);
-        row.put("project_id", entity.get("project_id"));
-        row.put("task_type_id", taskTypeId);
-        row.put("task_status_id", status.id());
-        row.put("entity_id", entity.id());
-        row.put("assigner_id", ctx.caller().personId());
-        ctx.tx().insert("task", row);
-        ctx.events().emit("task:new", TaskSupport.data("task_id", id), (UUID) entity.get("project_id"));
-        return ctx.tx().byId("task", id);
+        return TaskActions.insertMainTask(ctx, entity, taskTypeId, status.id(), ctx.caller().personId());
     }
 
     /** Assigns {@code personId} to the task (events, notification) and adds the person to the project's team. */
