@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.zou4j.ZouException;
 import org.zou4j.internal.sql.Database;
@@ -34,12 +33,11 @@ import org.zou4j.internal.sql.Tx;
 final class AuthStore {
     static final String REVOKED = "zou4j_revoked_token";
     static final String RESET = "zou4j_password_reset_token";
-    private static final long PURGE_INTERVAL_MILLIS = Duration.ofMinutes(10).toMillis();
 
     private final Database db;
     private final DataSource dataSource;
     private final Clock clock;
-    private final AtomicLong lastPurge = new AtomicLong(Long.MIN_VALUE);
+    private final ExpiryPurge expiryPurge = new ExpiryPurge();
     private final Runnable revoked;
 
     /** @param revoked told after a token id was revoked (revocations are raw statements, not typed writes) */
@@ -316,15 +314,7 @@ final class AuthStore {
 
     /** Deletes expired revocations and reset tokens, at most every ten minutes per engine. */
     private void purgeSometimes() {
-        long now = clock.millis();
-        long last = lastPurge.get();
-        if (last != Long.MIN_VALUE && now - last < PURGE_INTERVAL_MILLIS) {
-            return;
-        }
-        if (!lastPurge.compareAndSet(last, now)) {
-            return;
-        }
-        purgeExpired();
+        expiryPurge.runIfDue(clock.millis(), this::purgeExpired);
     }
 
     /** Deletes expired revocations and reset tokens now; returns how many rows went. */

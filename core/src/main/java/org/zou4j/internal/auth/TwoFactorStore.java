@@ -11,7 +11,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.zou4j.ErrorCode;
 import org.zou4j.ZouException;
@@ -29,12 +28,11 @@ final class TwoFactorStore {
     static final String TOTP_STEP = "zou4j_totp_last_step";
     static final String EMAIL_OTP = "zou4j_email_otp";
     static final String FIDO_CHALLENGE = "zou4j_fido_challenge";
-    private static final long PURGE_INTERVAL_MILLIS = Duration.ofMinutes(10).toMillis();
 
     private final Database db;
     private final DataSource dataSource;
     private final Clock clock;
-    private final AtomicLong lastPurge = new AtomicLong(Long.MIN_VALUE);
+    private final ExpiryPurge expiryPurge = new ExpiryPurge();
 
     TwoFactorStore(Database db, Clock clock) {
         this.db = db;
@@ -361,14 +359,7 @@ final class TwoFactorStore {
     // ---- maintenance -----------------------------------------------------------------------------------------------
 
     private void purgeSometimes() {
-        long now = clock.millis();
-        long last = lastPurge.get();
-        if (last != Long.MIN_VALUE && now - last < PURGE_INTERVAL_MILLIS) {
-            return;
-        }
-        if (lastPurge.compareAndSet(last, now)) {
-            purgeExpired();
-        }
+        expiryPurge.runIfDue(clock.millis(), this::purgeExpired);
     }
 
     /** Deletes expired e-mail codes and challenges; returns how many rows went. */

@@ -5,13 +5,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.zou4j.internal.auth.ExpiryPurge;
 import org.zou4j.internal.sql.Database;
 
 /**
@@ -21,7 +20,6 @@ import org.zou4j.internal.sql.Database;
 final class OidcStore {
     private static final String TABLE = "zou4j_oidc_request";
     private static final int MAX_STATE = 64;
-    private static final long PURGE_INTERVAL_MILLIS = Duration.ofMinutes(10).toMillis();
 
     /** A pending login. */
     record Pending(String nonce, String codeVerifier) {
@@ -29,7 +27,7 @@ final class OidcStore {
 
     private final DataSource dataSource;
     private final Clock clock;
-    private final AtomicLong lastPurge = new AtomicLong(Long.MIN_VALUE);
+    private final ExpiryPurge expiryPurge = new ExpiryPurge();
 
     OidcStore(Database db, Clock clock) {
         this.dataSource = db.backend().dataSource();
@@ -73,14 +71,7 @@ final class OidcStore {
     }
 
     private void purgeSometimes() {
-        long now = clock.millis();
-        long last = lastPurge.get();
-        if (last != Long.MIN_VALUE && now - last < PURGE_INTERVAL_MILLIS) {
-            return;
-        }
-        if (lastPurge.compareAndSet(last, now)) {
-            purgeExpired();
-        }
+        expiryPurge.runIfDue(clock.millis(), this::purgeExpired);
     }
 
     int purgeExpired() {

@@ -4,15 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.zou4j.ErrorCode;
 import org.zou4j.ZouException;
+import org.zou4j.internal.auth.ExpiryPurge;
 import org.zou4j.internal.sql.Database;
 
 /**
@@ -24,11 +23,10 @@ final class SamlStore {
     private static final String REQUESTS = "zou4j_saml_request";
     private static final String ASSERTIONS = "zou4j_saml_assertion";
     private static final int MAX_KEY = 64;
-    private static final long PURGE_INTERVAL_MILLIS = Duration.ofMinutes(10).toMillis();
 
     private final DataSource dataSource;
     private final Clock clock;
-    private final AtomicLong lastPurge = new AtomicLong(Long.MIN_VALUE);
+    private final ExpiryPurge expiryPurge = new ExpiryPurge();
 
     SamlStore(Database db, Clock clock) {
         this.dataSource = db.backend().dataSource();
@@ -66,14 +64,7 @@ final class SamlStore {
 
     /** Deletes expired rows, at most every ten minutes per engine. */
     private void purgeSometimes() {
-        long now = clock.millis();
-        long last = lastPurge.get();
-        if (last != Long.MIN_VALUE && now - last < PURGE_INTERVAL_MILLIS) {
-            return;
-        }
-        if (lastPurge.compareAndSet(last, now)) {
-            purgeExpired();
-        }
+        expiryPurge.runIfDue(clock.millis(), this::purgeExpired);
     }
 
     /** Deletes expired rows now; answers how many went. */
