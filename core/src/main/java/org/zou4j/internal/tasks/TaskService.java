@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -647,6 +648,12 @@ public final class TaskService {
         return s.read(caller, ctx -> {
             StringBuilder where = new StringBuilder(" WHERE 1 = 1");
             List<Object> params = new ArrayList<>();
+            // the counts read the task table alone: projects in scope and matching task types are listed first
+            StringBuilder scope = new StringBuilder("SELECT pr.id FROM project pr"
+                    + " JOIN project_status ps ON ps.id = pr.project_status_id WHERE ps.name = 'Open'");
+            List<Object> scopeParams = new ArrayList<>();
+            StringBuilder typeWhere = new StringBuilder("SELECT tt.id FROM task_type tt WHERE 1 = 1");
+            List<Object> typeParams = new ArrayList<>();
             UUID projectId = idParam(query, "project_id");
             if (projectId != null && ctx.access().inTeam(projectId)) {
                 where.append(" AND t.project_id = ?");
@@ -656,29 +663,38 @@ public final class TaskService {
             } else {
                 where.append(" AND ps.name = 'Open'");
                 if (!caller.isAdmin()) {
-                    where.append(" AND t.project_id IN (SELECT project_id FROM project_person_link WHERE person_id = ?)");
+                    String mine = " IN (SELECT project_id FROM project_person_link WHERE person_id = ?)";
+                    where.append(" AND t.project_id").append(mine);
                     params.add(caller.personId());
+                    scope.append(" AND pr.id").append(mine);
+                    scopeParams.add(caller.personId());
                 }
             }
             int scopeEnd = where.length();
-            int scopeParams = params.size();
+            int scopeParamCount = params.size();
+            StringBuilder taskWhere = new StringBuilder();
+            List<Object> taskParams = new ArrayList<>();
             UUID taskType = idParam(query, "task_type_id");
             if (taskType != null) {
                 where.append(" AND t.task_type_id = ?");
                 params.add(taskType);
+                taskWhere.append(" AND t.task_type_id = ?");
+                taskParams.add(taskType);
             } else {
-                where.append(" AND (tt.for_entity IS NULL OR tt.for_entity <> 'Concept')");
+                String notConcept = " AND (tt.for_entity IS NULL OR tt.for_entity <> 'Concept')";
+                where.append(notConcept);
+                typeWhere.append(notConcept);
             }
             UUID status = idParam(query, "task_status_id");
             if (status != null) {
-                where.append(" AND t.task_status_id = ?");
-                params.add(status);
+                taskCondition(where, params, taskWhere, taskParams, " AND t.task_status_id = ?", List.of(status));
             }
             String person = query.first("person_id").orElse(null);
             if ("unassigned".equals(person)) {
-                where.append(" AND NOT EXISTS (SELECT 1 FROM task_person_link l WHERE l.task_id = t.id)");
+                taskCondition(where, params, taskWhere, taskParams,
+                        " AND NOT EXISTS (SELECT 1 FROM task_person_link l WHERE l.task_id = t.id)", List.of());
             } else if (person != null && !person.isEmpty()) {
-                List<UUID> ids = new ArrayList<>();
+                List<Object> ids = new ArrayList<>();
                 for (String p : person.split(",")) {
                     UUID id = Values.tryParseId(p.trim());
                     if (id == null) {
@@ -686,40 +702,42 @@ public final class TaskService {
                     }
                     ids.add(id);
                 }
-                where.append(" AND EXISTS (SELECT 1 FROM task_person_link l WHERE l.task_id = t.id AND l.person_id IN (")
-                        .append(String.join(", ", java.util.Collections.nCopies(ids.size(), "?"))).append("))");
-                params.addAll(ids);
+                taskCondition(where, params, taskWhere, taskParams, " AND EXISTS (SELECT 1 FROM task_person_link l"
+                        + " WHERE l.task_id = t.id AND l.person_id IN ("
+                        + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + "))", ids);
             }
             UUID studio = idParam(query, "studio_id");
             if (studio != null) {
-                where.append(" AND EXISTS (SELECT 1 FROM task_person_link l JOIN person p ON p.id = l.person_id "
-                        + "WHERE l.task_id = t.id AND p.studio_id = ?)");
-                params.add(studio);
+                taskCondition(where, params, taskWhere, taskParams, " AND EXISTS (SELECT 1 FROM task_person_link l"
+                        + " JOIN person p ON p.id = l.person_id WHERE l.task_id = t.id AND p.studio_id = ?)",
+                        List.of(studio));
             }
             UUID department = idParam(query, "department_id");
             if (department != null) {
-                where.append(" AND EXISTS (SELECT 1 FROM task_person_link l JOIN department_link d ON "
-                        + "d.person_id = l.person_id WHERE l.task_id = t.id AND d.department_id = ?)");
-                params.add(department);
+                taskCondition(where, params, taskWhere, taskParams, " AND EXISTS (SELECT 1 FROM task_person_link l"
+                        + " JOIN department_link d ON d.person_id = l.person_id WHERE l.task_id = t.id"
+                        + " AND d.department_id = ?)", List.of(department));
             }
             LocalDateTime start = dateParam(query, "start_date");
             if (start != null) {
-                where.append(" AND t.start_date >= ?");
-                params.add(start);
+                taskCondition(where, params, taskWhere, taskParams, " AND t.start_date >= ?", List.of(start));
             }
             LocalDateTime due = dateParam(query, "due_date");
             if (due != null) {
-                where.append(" AND t.due_date <= ?");
-                params.add(due);
+                taskCondition(where, params, taskWhere, taskParams, " AND t.due_date <= ?", List.of(due));
             }
             String priority = query.first("priority").orElse(null);
             if (priority != null && !priority.isEmpty()) {
+                int value;
                 try {
-                    params.add(Integer.parseInt(priority.trim()));
+                    value = Integer.parseInt(priority.trim());
                 } catch (NumberFormatException e) {
                     throw ZouException.wrongParameter("Wrong value for parameter priority.");
                 }
                 where.append(" AND tt.priority = ?");
+                params.add(value);
+                typeWhere.append(" AND tt.priority = ?");
+                typeParams.add(value);
             }
             String from = " FROM task t JOIN task_type tt ON tt.id = t.task_type_id"
                     + " JOIN task_status ts ON ts.id = t.task_status_id"
@@ -727,30 +745,14 @@ public final class TaskService {
                     + " JOIN project pr ON pr.id = t.project_id JOIN project_status ps ON ps.id = pr.project_status_id"
                     + " LEFT JOIN entity sq ON sq.id = e.parent_id LEFT JOIN entity ep ON ep.id = sq.parent_id";
             // the stats first (Zou's answer needs them): per project, so that the page skips whole projects
-            String light = " FROM task t JOIN task_type tt ON tt.id = t.task_type_id"
-                    + " JOIN project pr ON pr.id = t.project_id"
-                    + " JOIN project_status ps ON ps.id = pr.project_status_id";
-            Map<UUID, Long> perProject = new HashMap<>();
-            Map<UUID, Long> perStatus = new LinkedHashMap<>();
-            double[] sums = new double[2];
-            long[] count = new long[1];
-            ctx.tx().query("SELECT t.project_id, t.task_status_id, COUNT(*), SUM(t.duration), SUM(t.estimation)"
-                    + light + where + " GROUP BY t.project_id, t.task_status_id", params, rs -> {
-                        while (rs.next()) {
-                            long n = rs.getLong(3);
-                            perProject.merge(rs.getObject(1, UUID.class), n, Long::sum);
-                            perStatus.merge(rs.getObject(2, UUID.class), n, Long::sum);
-                            count[0] += n;
-                            sums[0] += rs.getDouble(4);
-                            sums[1] += rs.getDouble(5);
-                        }
-                        return null;
-                    });
+            List<UUID> projects = projectId != null ? List.of(projectId) : ids(ctx.tx(), scope.toString(), scopeParams);
+            OpenTasksStats counts = OpenTasksStats.read(ctx.tx(), projects,
+                    new HashSet<>(ids(ctx.tx(), typeWhere.toString(), typeParams)), taskWhere.toString(), taskParams);
             long offset = page > 0 ? (long) (page - 1) * limit : 0;
             List<UUID> ids = new OpenTasksPage(ctx.tx(), from, where.toString(), params,
-                    where.substring(scopeEnd), params.subList(scopeParams, params.size()), offset, limit,
+                    where.substring(scopeEnd), params.subList(scopeParamCount, params.size()), offset, limit,
                     OpenTasksPage.SMALL_PROJECT)
-                    .ids(perProject);
+                    .ids(counts.perProject);
             Map<String, Object> result = new LinkedHashMap<>();
             Map<String, Object> stats = new LinkedHashMap<>();
             if (ids.isEmpty()) {
@@ -762,15 +764,15 @@ public final class TaskService {
             } else {
                 result.put("data", new RichTasks(s, ctx).build(ids, true));
                 List<Map<String, Object>> byStatus = new ArrayList<>();
-                perStatus.forEach((statusId, n) -> {
+                counts.perStatus.forEach((statusId, n) -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("task_status_id", statusId.toString());
                     m.put("amount", n);
                     byStatus.add(m);
                 });
-                stats.put("total_duration", sums[0]);
-                stats.put("total_estimation", sums[1]);
-                stats.put("total", count[0]);
+                stats.put("total_duration", counts.duration);
+                stats.put("total_estimation", counts.estimation);
+                stats.put("total", counts.total);
                 stats.put("status", byStatus);
             }
             result.put("stats", stats);
@@ -778,6 +780,25 @@ public final class TaskService {
             result.put("is_more", ids.size() == limit);
             result.put("page", page > 0 ? page : 1);
             return result;
+        });
+    }
+
+    /** A condition on the task's own columns: for the page query and for the counts. */
+    private static void taskCondition(StringBuilder where, List<Object> params, StringBuilder taskWhere,
+                                      List<Object> taskParams, String condition, List<Object> values) {
+        where.append(condition);
+        params.addAll(values);
+        taskWhere.append(condition);
+        taskParams.addAll(values);
+    }
+
+    private static List<UUID> ids(Tx tx, String sql, List<Object> params) throws SQLException {
+        return tx.query(sql, params, rs -> {
+            List<UUID> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getObject(1, UUID.class));
+            }
+            return out;
         });
     }
 
