@@ -43,6 +43,7 @@ public final class AnswerCache implements ReadCache {
     /** Guarded by itself; in access order (LRU first). */
     private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true);
     private long bytes; // guarded by entries
+    private final java.util.concurrent.atomic.LongAdder hits = new java.util.concurrent.atomic.LongAdder();
 
     private record Entry(Answer answer, long epoch, long all, boolean unknown, String[] tables, long[] generations,
                          long computedAt, long weight) {
@@ -81,6 +82,11 @@ public final class AnswerCache implements ReadCache {
         synchronized (entries) {
             return bytes;
         }
+    }
+
+    /** How many lookups found a valid answer since the engine started (for tests and metrics). */
+    public long hits() {
+        return hits.sum();
     }
 
     /** How many entries are kept now. */
@@ -136,6 +142,7 @@ public final class AnswerCache implements ReadCache {
             return null;
         }
         if (valid(e)) {
+            hits.increment();
             return e.answer;
         }
         synchronized (entries) {
