@@ -67,6 +67,24 @@ class AnswerCacheTest {
     }
 
     @Test
+    void aDeleteAlsoInvalidatesTheTablesItsForeignKeysReach() {
+        AnswerCache cache = new AnswerCache(db, 1 << 20, 65536, Long.MAX_VALUE, System::nanoTime);
+        // salary_scale.department_id REFERENCES department ON DELETE CASCADE: the database deletes scales itself
+        try (ReadCache.Computation c = cache.begin()) {
+            db.read(tx -> tx.count("salary_scale", List.of()));
+            c.store("p", "k", answer("scales"));
+        }
+        assertThat(cache.lookup("p", "k")).isNotNull();
+        db.inTransaction(tx -> tx.delete("department", List.of(Filter.eq("id", java.util.UUID.randomUUID()))));
+        assertThat(cache.lookup("p", "k")).isNull();
+
+        java.util.Set<String> told = new java.util.concurrent.ConcurrentSkipListSet<>();
+        db.onCommittedWrites(told::addAll);
+        db.inTransaction(tx -> tx.delete("person", List.of(Filter.eq("id", java.util.UUID.randomUUID()))));
+        assertThat(told).contains("person", "department_link", "project_person_link", "task_person_link");
+    }
+
+    @Test
     void anAnswerComputedWhileAWriteCommitsIsNotKept() {
         AnswerCache cache = new AnswerCache(db, 1 << 20, 65536, Long.MAX_VALUE, System::nanoTime);
         try (ReadCache.Computation c = cache.begin()) {
