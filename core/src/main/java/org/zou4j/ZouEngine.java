@@ -76,6 +76,7 @@ public final class ZouEngine implements AutoCloseable {
     private final int userLimit;
     private final String adminToken;
     private final EventLog eventLog;
+    private final org.zou4j.internal.readcache.AnswerCache readCache;
     private volatile boolean closed;
 
     private ZouEngine(Builder b) {
@@ -93,8 +94,12 @@ public final class ZouEngine implements AutoCloseable {
         try {
             this.database = Database.open(storage);
             EventInvariants.checkAndRepair(storage.dataSource());
+            java.time.Duration tokenWindow = b.tokenStateMaxAge != null ? b.tokenStateMaxAge
+                    : b.eventSettings.pollInterval();
             authService = new AuthService(database, mapper, clock, secretKey, b.auth, b.twoFactor, b.mailSender,
-                    b.tokenStateMaxAge != null ? b.tokenStateMaxAge : b.eventSettings.pollInterval());
+                    tokenWindow);
+            this.readCache = new org.zou4j.internal.readcache.AnswerCache(database, b.readCacheBytes,
+                    READ_CACHE_MAX_BODY, readCacheMaxAge(b, storage, tokenWindow), System::nanoTime);
             AuthService a = authService;
             ModelRegistry registry = new ModelRegistry(Models.ALL, database.schema(), Policies::forModel,
                     a.hooks(Hooks.configured(HookSettings.defaults().withUserLimit(b.userLimit)
@@ -157,6 +162,34 @@ public final class ZouEngine implements AutoCloseable {
             storage.close();
             throw e;
         }
+    }
+
+    /** The largest answer body the read cache keeps. */
+    static final int READ_CACHE_MAX_BODY = 64 * 1024;
+
+    /**
+     * How long the read cache may serve an entry: while valid when the storage has no other writer, else the
+     * configured window (the token-state window by default); zero (configured) turns it off.
+     */
+    private static long readCacheMaxAge(Builder b, StorageBackend storage, java.time.Duration tokenWindow) {
+        if (b.readCacheMaxAge != null && b.readCacheMaxAge.isZero()) {
+            return 0;
+        }
+        if (storage.soleWriter()) {
+            return Long.MAX_VALUE;
+        }
+        java.time.Duration window = b.readCacheMaxAge != null ? b.readCacheMaxAge : tokenWindow;
+        return window.isZero() ? 0 : window.toNanos();
+    }
+
+    /**
+     * The cache of serialized read answers the HTTP transport uses for the routes that opt in (the generic
+     * {@code /data} reads, the preview pictures); the in-process API never goes through it. See
+     * {@link Builder#readCacheMaxAge} and {@link StorageBackend#soleWriter()}.
+     */
+    public org.zou4j.readcache.ReadCache readCache() {
+        ensureOpen();
+        return readCache;
     }
 
     /** Starts building an engine. */
@@ -738,6 +771,8 @@ public final class ZouEngine implements AutoCloseable {
         private Path pluginsDirectory;
         private EventSettings eventSettings = EventSettings.defaults();
         private java.time.Duration tokenStateMaxAge; // null: the event poll interval
+        private java.time.Duration readCacheMaxAge; // null: the token-state window
+        private long readCacheBytes = 32L * 1024 * 1024;
         private AuthSettings auth = AuthSettings.defaults();
         private org.zou4j.internal.auth.TwoFactorSettings twoFactor =
                 org.zou4j.internal.auth.TwoFactorSettings.defaults();
@@ -977,6 +1012,38 @@ public final class ZouEngine implements AutoCloseable {
                 throw new IllegalArgumentException("tokenStateMaxAge must not be negative, was " + maxAge);
             }
             this.tokenStateMaxAge = maxAge;
+            return this;
+        }
+
+        /**
+         * How long the read cache ({@link ZouEngine#readCache()}) may serve an answer on a storage that other engines
+         * or processes may write ({@link StorageBackend#soleWriter()} false): their changes are seen after at most this
+         * long (this engine's own writes at once, on every storage). On a storage with no other writer, answers are
+         * served for as long as the tables they were computed from are unchanged. Default: the token-state window
+         * ({@link #tokenStateMaxAge}, 250 ms by default). {@link java.time.Duration#ZERO} turns the cache off on every
+         * storage.
+         *
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder readCacheMaxAge(java.time.Duration maxAge) {
+            Objects.requireNonNull(maxAge, "maxAge");
+            if (maxAge.isNegative()) {
+                throw new IllegalArgumentException("readCacheMaxAge must not be negative, was " + maxAge);
+            }
+            this.readCacheMaxAge = maxAge;
+            return this;
+        }
+
+        /**
+         * The bound of the read cache's memory (answers, headers and keys; default 32 MB). Zero turns the cache off.
+         *
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder readCacheBytes(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("readCacheBytes must not be negative, was " + bytes);
+            }
+            this.readCacheBytes = bytes;
             return this;
         }
 

@@ -207,6 +207,7 @@ final class TaskBench {
                     .id();
             long t0 = System.nanoTime();
             insertTasks(storage.dataSource(), total, perEntity, w, types, List.of(todo, w.wip(), w.wfa()));
+            engine.readCache().invalidateAll(); // written behind the engine's back (StorageBackend#soleWriter)
             double loadS = (System.nanoTime() - t0) / 1e9;
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
@@ -242,6 +243,7 @@ final class TaskBench {
                 for (int i = 0; i < warmups + n; i++) {
                     touch.setTimestamp(1, Timestamp.valueOf(LocalDateTime.now()));
                     touch.executeUpdate();
+                    engine.readCache().invalidateAll(); // open-tasks is not cached; the contract holds anyway
                     long s0 = System.nanoTime();
                     HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
                     long dt = System.nanoTime() - s0;

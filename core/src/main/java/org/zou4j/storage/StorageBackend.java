@@ -43,6 +43,18 @@ public interface StorageBackend extends AutoCloseable {
         return dialect() == SqlDialect.POSTGRES;
     }
 
+    /**
+     * Whether this engine is guaranteed to be the only writer of this storage: no other process, no other engine, and
+     * no other code writing through {@link #dataSource()} without telling the engine. The engine's read cache then
+     * serves an answer for as long as the tables it was computed from are unchanged; otherwise (the default) only
+     * within {@code ZouEngine.Builder#readCacheMaxAge}, since other writers' changes are invisible to it. Whoever writes
+     * through {@link #dataSource()} of a storage answering true must call {@code ZouEngine#readCache()}'s
+     * {@code invalidateAll()} afterwards.
+     */
+    default boolean soleWriter() {
+        return false;
+    }
+
     /** Releases the pool and, for embedded databases, closes the database cleanly. */
     @Override
     void close();

@@ -336,7 +336,11 @@ final class AuthStore {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
-            return ps.executeUpdate();
+            int n = ps.executeUpdate();
+            if (n > 0) {
+                db.tablesWritten(org.zou4j.internal.sql.WrittenTables.of(sql)); // committed: auto-commit
+            }
+            return n;
         } catch (SQLException e) {
             throw Database.translate(e);
         }

@@ -182,6 +182,8 @@ final class TwoFactorStore {
             try {
                 T result = work.run(c);
                 c.commit();
+                // over-approximated: the tables any of this store's transactions may write (they are rare)
+                db.tablesWritten("person", TOTP_STEP, EMAIL_OTP, FIDO_CHALLENGE);
                 return result;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -387,7 +389,11 @@ final class TwoFactorStore {
     private int update(String sql, Object... params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
-            return ps.executeUpdate();
+            int n = ps.executeUpdate();
+            if (n > 0) {
+                db.tablesWritten(org.zou4j.internal.sql.WrittenTables.of(sql)); // committed: auto-commit
+            }
+            return n;
         } catch (SQLException e) {
             throw Database.translate(e);
         }

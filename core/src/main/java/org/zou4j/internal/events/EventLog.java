@@ -89,6 +89,7 @@ public final class EventLog {
         /** Last work of the transaction: number the events in commit order and write them. */
         private void persist(Connection c) throws SQLException {
             clearForeignSequences(c);
+            tx.markWritten("zou4j_event_counter"); // advanced with the statement below, reported after the commit
             int n = rows.size();
             long last = EventSequence.advance(c, tx.database().backend().dialect(), n);
             long first = last - n + 1;

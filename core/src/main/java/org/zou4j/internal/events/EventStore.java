@@ -25,12 +25,15 @@ import org.zou4j.internal.sql.Database;
  */
 final class EventStore {
     static final String COLUMNS = "id, created_at, name, user_id, project_id, data, seq";
+    private static final String CURSORS = "zou4j_event_cursor";
 
+    private final Database database;
     private final DataSource dataSource;
     private final ObjectMapper mapper;
     private final Clock clock;
 
     EventStore(Database database, ObjectMapper mapper, Clock clock) {
+        this.database = database;
         this.dataSource = database.backend().dataSource();
         this.mapper = mapper;
         this.clock = clock;
@@ -75,6 +78,7 @@ final class EventStore {
                 ps.setObject(3, now);
                 ps.setObject(4, now);
                 ps.executeUpdate();
+                database.tablesWritten(CURSORS);
                 return startAt;
             } catch (SQLException e) {
                 if ("23505".equals(e.getSQLState())) { // created meanwhile by another engine
@@ -98,6 +102,7 @@ final class EventStore {
             ps.setString(3, name);
             ps.executeUpdate();
         }
+        database.tablesWritten(CURSORS);
     }
 
     private static Long cursor(Connection c, String name) throws SQLException {

@@ -545,6 +545,10 @@ public final class PreviewService implements AutoCloseable {
         }
         return write(caller, ctx -> {
             Row p = require(ctx, "preview_file", id);
+            if (frameNumber != null) {
+                // its pictures were replaced above, without a write to its row: answers cached from them are stale
+                ctx.tx().markWritten("preview_file");
+            }
             Row task = taskOf(ctx, p);
             return setEntityPreview(ctx, (UUID) task.get("entity_id"), id);
         });

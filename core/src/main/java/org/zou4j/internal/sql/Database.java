@@ -2,6 +2,7 @@ package org.zou4j.internal.sql;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -33,8 +34,16 @@ public final class Database {
     private final java.util.concurrent.ConcurrentHashMap<String, RowReader> rowReaders =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** Told, on the committing thread, which tables a committed unit of work wrote (typed writes only). */
-    private volatile java.util.function.Consumer<java.util.Set<String>> writeListener = tables -> { };
+    /** Told, on the committing thread, which tables a committed unit of work wrote (typed writes and reported ones). */
+    private final java.util.List<java.util.function.Consumer<java.util.Set<String>>> writeListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    /**
+     * The tables read on each thread while a read capture is open ({@link #captureReads}); null when none is. Per
+     * engine (an instance field), so two engines in one JVM never see each other's reads.
+     */
+    private final ThreadLocal<ReadCapture> readCapture = new ThreadLocal<>();
+    /** For each table, the tables whose rows a delete of its rows may also change (ON DELETE CASCADE / SET NULL). */
+    private final Map<String, java.util.Set<String>> deleteReach;
 
     private Database(StorageBackend backend, Schema schema) {
         this.backend = backend;
@@ -49,6 +58,41 @@ public final class Database {
                 .withRenderSchema(false);
         this.schema = schema;
         this.renderer = new SqlRenderer(schema);
+        this.deleteReach = deleteReach(schema);
+    }
+
+    /**
+     * The tables that reference each table, transitively: a delete may cascade (or set null) into all of them, so a
+     * delete reports them as written too (over-approximated: every single-column foreign key is followed, whatever its
+     * ON DELETE rule; a key that does not cascade makes the delete fail instead, which writes nothing).
+     */
+    private static Map<String, java.util.Set<String>> deleteReach(Schema schema) {
+        Map<String, java.util.Set<String>> referencedBy = new java.util.HashMap<>();
+        for (org.zou4j.internal.schema.TableSchema t : schema.tables().values()) {
+            for (String target : t.foreignKeys().values()) {
+                referencedBy.computeIfAbsent(target, k -> new java.util.HashSet<>()).add(t.name());
+            }
+        }
+        Map<String, java.util.Set<String>> reach = new java.util.HashMap<>();
+        for (String table : schema.tables().keySet()) {
+            java.util.Set<String> seen = new java.util.TreeSet<>();
+            java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(List.of(table));
+            while (!todo.isEmpty()) {
+                for (String r : referencedBy.getOrDefault(todo.pop(), java.util.Set.of())) {
+                    if (seen.add(r)) {
+                        todo.push(r);
+                    }
+                }
+            }
+            seen.remove(table);
+            reach.put(table, java.util.Set.copyOf(seen));
+        }
+        return Map.copyOf(reach);
+    }
+
+    /** The tables a delete from {@code table} may also write through foreign keys (not {@code table} itself). */
+    java.util.Set<String> deleteReach(String table) {
+        return deleteReach.getOrDefault(table, java.util.Set.of());
     }
 
     /**
@@ -114,17 +158,79 @@ public final class Database {
     }
 
     /**
-     * Sets what is told, right after each commit on the committing thread, which tables the transaction wrote through
-     * {@link Tx}'s typed writes (e.g. to drop cached state derived from them). Must return quickly.
+     * Adds a listener told, right after each commit on the committing thread and before the write is answered, which
+     * tables the transaction wrote through {@link Tx}'s typed writes, and which tables the writers outside {@code Tx}
+     * reported ({@link #tablesWritten}) (e.g. to drop cached state derived from them). Must return quickly.
      */
     public void onCommittedWrites(java.util.function.Consumer<java.util.Set<String>> listener) {
-        this.writeListener = java.util.Objects.requireNonNull(listener, "listener");
+        writeListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Reports tables written and committed outside {@link Tx}'s typed writes (the auth stores' and the event log's own
+     * SQL, table copies): every write path must report what it wrote, or the caches derived from those tables (token
+     * states, the read cache) would keep serving the old rows. Call it after the commit, before answering.
+     */
+    public void tablesWritten(java.util.Set<String> tables) {
+        if (!tables.isEmpty()) {
+            for (java.util.function.Consumer<java.util.Set<String>> l : writeListeners) {
+                l.accept(tables);
+            }
+        }
+    }
+
+    /** {@link #tablesWritten(java.util.Set)} of some tables. */
+    public void tablesWritten(String... tables) {
+        tablesWritten(java.util.Set.of(tables));
     }
 
     private void written(Tx tx) {
-        java.util.Set<String> tables = tx.writtenTables();
-        if (!tables.isEmpty()) {
-            writeListener.accept(tables);
+        tablesWritten(tx.writtenTables());
+    }
+
+    /** The tables read by {@link Tx}s on one thread while a capture is open; {@code unknown} after a raw query. */
+    public static final class ReadCapture {
+        private final java.util.Set<String> tables = new java.util.HashSet<>();
+        private boolean unknown;
+
+        /** The tables read through typed reads. */
+        public java.util.Set<String> tables() {
+            return tables;
+        }
+
+        /** Whether a raw (hand-written) query ran, whose tables are not known. */
+        public boolean unknown() {
+            return unknown;
+        }
+    }
+
+    /**
+     * Starts recording, on this thread, which tables this database's {@link Tx}s read (typed reads by table; a raw
+     * query marks the capture as unknown). Close with {@link #endCapture}. Captures do not nest: a new one replaces
+     * the current one.
+     */
+    public ReadCapture captureReads() {
+        ReadCapture c = new ReadCapture();
+        readCapture.set(c);
+        return c;
+    }
+
+    /** Stops the capture of this thread. */
+    public void endCapture() {
+        readCapture.remove();
+    }
+
+    void noteRead(String table) {
+        ReadCapture c = readCapture.get();
+        if (c != null) {
+            c.tables.add(table);
+        }
+    }
+
+    void noteUnknownRead() {
+        ReadCapture c = readCapture.get();
+        if (c != null) {
+            c.unknown = true;
         }
     }
 

@@ -83,6 +83,13 @@ public final class Tx {
         return db.schema().table(name);
     }
 
+    /** The table of a read, noted for the read capture of this thread (if any). */
+    private TableSchema readTable(String name) {
+        TableSchema t = db.schema().table(name);
+        db.noteRead(t.name());
+        return t;
+    }
+
     private static Table<?> sqlTable(TableSchema t) {
         return DSL.table(DSL.name(t.name()));
     }
@@ -100,7 +107,7 @@ public final class Tx {
     /** Rows of {@code table} matching {@code filters}, ordered, limited ({@code limit <= 0}: all). */
     public List<Row> select(String table, List<Filter> filters, List<Order> order, int limit, int offset)
             throws SQLException {
-        TableSchema t = table(table);
+        TableSchema t = readTable(table);
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement ps = prepareSelect(t, filters, order, limit, offset); ResultSet rs = ps.executeQuery()) {
             RowReader reader = db.rowReader(t);
@@ -128,7 +135,7 @@ public final class Tx {
      * referencing this one take, so it cannot deadlock with them.
      */
     public Row lockById(String table, UUID id) throws SQLException {
-        TableSchema t = table(table);
+        TableSchema t = readTable(table);
         var select = dsl.select(allFields(t)).from(sqlTable(t))
                 .where(db.renderer().conditions(t.name(), List.of(Filter.eq("id", id))));
         Query q = db.dialect() == org.jooq.SQLDialect.POSTGRES ? select.forNoKeyUpdate() : select.forUpdate();
@@ -138,7 +145,7 @@ public final class Tx {
     }
 
     public long count(String table, List<Filter> filters) throws SQLException {
-        TableSchema t = table(table);
+        TableSchema t = readTable(table);
         StringBuilder key = new StringBuilder("count|").append(t.name()).append('|');
         List<Object> binds = new ArrayList<>();
         boolean cacheable = db.renderer().shape(t.name(), filters, key, binds);
@@ -151,7 +158,7 @@ public final class Tx {
     }
 
     public boolean exists(String table, List<Filter> filters) throws SQLException {
-        TableSchema t = table(table);
+        TableSchema t = readTable(table);
         StringBuilder key = new StringBuilder("exists|").append(t.name()).append('|');
         List<Object> binds = new ArrayList<>();
         boolean cacheable = db.renderer().shape(t.name(), filters, key, binds);
@@ -165,7 +172,7 @@ public final class Tx {
 
     /** Values of one column of the matching rows. */
     public List<Object> column(String table, String column, List<Filter> filters) throws SQLException {
-        TableSchema t = table(table);
+        TableSchema t = readTable(table);
         StringBuilder key = new StringBuilder("column|").append(t.name()).append('|').append(column).append('|');
         List<Object> binds = new ArrayList<>();
         boolean cacheable = db.renderer().shape(t.name(), filters, key, binds);
@@ -316,6 +323,10 @@ public final class Tx {
     /** Deletes the matching rows; returns how many. */
     public int delete(String table, List<Filter> filters) throws SQLException {
         TableSchema t = table(table);
+        // rows referencing the deleted ones may be deleted or set to null by the database (ON DELETE rules)
+        for (String reached : db.deleteReach(t.name())) {
+            markWritten(reached);
+        }
         Condition where = db.renderer().conditions(t.name(), filters);
         return execute(t, dsl.deleteFrom(sqlTable(t)).where(where));
     }
@@ -327,10 +338,19 @@ public final class Tx {
 
     /** Remembers a written table: after the commit the database tells its listeners (e.g. the token-state cache). */
     private void noteWritten(TableSchema t) {
+        markWritten(t.name());
+    }
+
+    /**
+     * Reports {@code table} as written by this unit of work although no typed write touched it: for state derived
+     * from a table that changes beside it (e.g. the picture files of a preview file, replaced without a write to its
+     * row). Its listeners are told after the commit, as for a typed write.
+     */
+    public void markWritten(String table) {
         if (written == null) {
             written = new java.util.HashSet<>(4);
         }
-        written.add(t.name());
+        written.add(table);
     }
 
     /** Runs a write; database constraint failures become client errors naming the violated fields. */
@@ -385,7 +405,7 @@ public final class Tx {
     /** Opens a forward-only cursor over the matching rows on this transaction's connection. */
     public RowCursor stream(String table, List<Filter> filters, List<Order> order, int limit, int offset)
             throws SQLException {
-        TableSchema t = table(table);
+        TableSchema t = readTable(table);
         PreparedStatement ps = prepareSelect(t, filters, order, limit, offset);
         try {
             ps.setFetchSize(500);
@@ -402,6 +422,7 @@ public final class Tx {
      * the cursor.
      */
     public SqlCursor query(String sql, List<?> binds) throws SQLException {
+        db.noteUnknownRead();
         PreparedStatement ps = connection.prepareStatement(sql);
         try {
             for (int i = 0; i < binds.size(); i++) {
@@ -443,6 +464,7 @@ public final class Tx {
      * ordered by related names). Only bound parameters: never concatenate values into {@code sql}.
      */
     public <T> T query(String sql, List<Object> params, ResultWork<T> work) throws SQLException {
+        db.noteUnknownRead();
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             for (int i = 0; i < params.size(); i++) {
                 ps.setObject(i + 1, params.get(i));

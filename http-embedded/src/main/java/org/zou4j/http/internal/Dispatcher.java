@@ -11,6 +11,7 @@ import org.zou4j.http.internal.ui.StaticUi;
 import org.zou4j.http.transport.HttpRequest;
 import org.zou4j.http.transport.HttpResponse;
 import org.zou4j.http.transport.RequestHandler;
+import org.zou4j.readcache.ReadCache;
 
 /**
  * The transport's request handler: routes a request, authenticates it when its route requires a token, runs the
@@ -59,6 +60,12 @@ public final class Dispatcher implements RequestHandler {
             if (match.route().tokenRequired()) {
                 call.authenticate();
             }
+            if (match.route().cacheable() && request.method().equals("GET")) {
+                ReadCache cache = engine.readCache();
+                if (cache.enabled() && call.session().personId() != null) {
+                    return cached(call, match.route(), cache);
+                }
+            }
             return match.route().handler().handle(call);
         } catch (ZouException e) {
             if (e.httpStatus() >= 500) {
@@ -79,6 +86,64 @@ public final class Dispatcher implements RequestHandler {
             body.put("request_id", id);
             return json.answer(500, body);
         }
+    }
+
+    /**
+     * The answer of a cached route: the stored one while valid (the token was verified just before), else computed and
+     * offered to the cache. Errors below 500 are answered here, as {@link #handle} answers them, so that a 404 or 403
+     * that only depends on the data is cached too.
+     */
+    private HttpResponse cached(Call call, Route route, ReadCache cache) {
+        String person = call.session().personId();
+        String key = requestKey(call.request());
+        ReadCache.Answer hit = cache.lookup(person, key);
+        if (hit != null) {
+            return HttpResponse.replay(hit.status(), hit.headers(), hit.body(), hit.streamed());
+        }
+        HttpResponse response;
+        try (ReadCache.Computation computation = cache.begin()) {
+            try {
+                response = route.handler().handle(call);
+            } catch (ZouException e) {
+                if (e.httpStatus() >= 500) {
+                    throw e;
+                }
+                response = json.error(e);
+            }
+            int status = response.status();
+            if ((status >= 200 && status < 300) || status == 403 || status == 404) {
+                byte[] body = response.knownBytes();
+                if (body != null) {
+                    computation.store(person, key, new ReadCache.Answer(status, response.headers(), body,
+                            response.isStreaming()));
+                }
+            }
+        }
+        return response;
+    }
+
+    /**
+     * What identifies a request's answer besides the person: method, decoded path segments, and the query parameters
+     * sorted by name (each name's values in their order), every part length-prefixed so that no two requests share a
+     * key. No header changes the answer of a cached route (content coding and CORS are the transport's, added after).
+     */
+    static String requestKey(HttpRequest request) {
+        StringBuilder key = new StringBuilder(96).append(request.method());
+        for (String s : request.pathSegments()) {
+            key.append('/').append(s.length()).append(':').append(s);
+        }
+        Map<String, java.util.List<String>> query = request.queryParameters();
+        if (!query.isEmpty()) {
+            key.append('?');
+            for (Map.Entry<String, java.util.List<String>> e : new java.util.TreeMap<>(query).entrySet()) {
+                key.append(e.getKey().length()).append(':').append(e.getKey()).append('=')
+                        .append(e.getValue().size());
+                for (String v : e.getValue()) {
+                    key.append(',').append(v.length()).append(':').append(v);
+                }
+            }
+        }
+        return key.toString();
     }
 
     /**

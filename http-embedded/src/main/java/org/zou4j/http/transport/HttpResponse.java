@@ -98,6 +98,29 @@ public final class HttpResponse {
         return new HttpResponse(status, contentTypeHeader(contentType), null, writer, true);
     }
 
+    /**
+     * A response of {@code body} framed as a streamed one (Content-Length up to the transport's buffer, chunked past
+     * it), with exactly {@code headers}: what {@link #stream} with a {@link BytesWriter} or {@link #bytes} gave, replayed
+     * (e.g. from a cache) so that it is byte-identical on the wire.
+     */
+    public static HttpResponse replay(int status, List<Map.Entry<String, String>> headers, byte[] body,
+                                      boolean streamed) {
+        Objects.requireNonNull(body, "body");
+        return streamed ? new HttpResponse(status, headers, null, new BytesWriter(body))
+                : new HttpResponse(status, headers, body, null);
+    }
+
+    /**
+     * The body bytes when they are known without running a writer: a byte body, or a stream of a {@link BytesWriter};
+     * else {@code null}. Shared: never modify them.
+     */
+    public byte[] knownBytes() {
+        if (writer == null) {
+            return body;
+        }
+        return writer instanceof BytesWriter w && !live && length < 0 ? w.bytes() : null;
+    }
+
     /** A streamed JSON response. */
     public static HttpResponse streamJson(int status, BodyWriter writer) {
         return stream(status, JSON, writer);

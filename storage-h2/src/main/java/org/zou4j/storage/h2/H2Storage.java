@@ -115,6 +115,17 @@ public final class H2Storage implements StorageBackend {
         return pool;
     }
 
+    /**
+     * True: a file database is locked by its process ({@code FILE_LOCK=FILE}: another process cannot open it), and an
+     * in-memory one has a private random name. Provided no second {@code H2Storage} over the same directory is open
+     * in this JVM (H2 would share the database between them: open one engine per data directory), and that code writing
+     * through {@link #dataSource()} behind the engine's back then calls the engine's {@code readCache().invalidateAll()}.
+     */
+    @Override
+    public boolean soleWriter() {
+        return true;
+    }
+
     @Override
     public String description() {
         return description;

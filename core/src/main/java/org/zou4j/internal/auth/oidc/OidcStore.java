@@ -28,8 +28,10 @@ final class OidcStore {
     private final DataSource dataSource;
     private final Clock clock;
     private final ExpiryPurge expiryPurge = new ExpiryPurge();
+    private final Database db;
 
     OidcStore(Database db, Clock clock) {
+        this.db = db;
         this.dataSource = db.backend().dataSource();
         this.clock = clock;
     }
@@ -63,7 +65,11 @@ final class OidcStore {
             // the delete decides: of two callbacks racing with one state, one wins
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + TABLE + " WHERE state = ?")) {
                 ps.setString(1, state);
-                return ps.executeUpdate() == 1 ? pending : null;
+                if (ps.executeUpdate() != 1) {
+                    return null;
+                }
+                db.tablesWritten(TABLE);
+                return pending;
             }
         } catch (SQLException e) {
             throw Database.translate(e);
@@ -87,7 +93,11 @@ final class OidcStore {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
-            return ps.executeUpdate();
+            int n = ps.executeUpdate();
+            if (n > 0) {
+                db.tablesWritten(org.zou4j.internal.sql.WrittenTables.of(sql)); // committed: auto-commit
+            }
+            return n;
         } catch (SQLException e) {
             throw Database.translate(e);
         }

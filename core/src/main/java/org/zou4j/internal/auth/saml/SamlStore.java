@@ -27,8 +27,10 @@ final class SamlStore {
     private final DataSource dataSource;
     private final Clock clock;
     private final ExpiryPurge expiryPurge = new ExpiryPurge();
+    private final Database db;
 
     SamlStore(Database db, Clock clock) {
+        this.db = db;
         this.dataSource = db.backend().dataSource();
         this.clock = clock;
     }
@@ -83,7 +85,11 @@ final class SamlStore {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
-            return ps.executeUpdate();
+            int n = ps.executeUpdate();
+            if (n > 0) {
+                db.tablesWritten(org.zou4j.internal.sql.WrittenTables.of(sql)); // committed: auto-commit
+            }
+            return n;
         } catch (SQLException e) {
             throw Database.translate(e);
         }

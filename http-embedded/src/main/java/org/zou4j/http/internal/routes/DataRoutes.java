@@ -25,9 +25,10 @@ public final class DataRoutes {
         for (String route : engine.dataRoutes()) {
             String collection = "/data/" + route;
             String instance = collection + "/<instance_id>";
-            routes.add(Route.of("GET", collection, true, call -> list(call, route)));
+            // cached: a page or an instance is a pure function of the rows, the person and the request
+            routes.add(Route.of("GET", collection, true, call -> list(call, route)).cached());
             routes.add(Route.of("POST", collection, true, call -> create(call, route)));
-            routes.add(Route.of("GET", instance, true, call -> get(call, route)));
+            routes.add(Route.of("GET", instance, true, call -> get(call, route)).cached());
             routes.add(Route.of("PUT", instance, true, call -> update(call, route)));
             routes.add(Route.of("DELETE", instance, true, call -> delete(call, route)));
         }

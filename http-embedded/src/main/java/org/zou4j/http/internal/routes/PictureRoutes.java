@@ -9,6 +9,7 @@ import org.zou4j.files.FileStore.StoredFile;
 import org.zou4j.http.internal.Call;
 import org.zou4j.http.internal.FormBody;
 import org.zou4j.http.internal.Route;
+import org.zou4j.http.transport.BytesWriter;
 import org.zou4j.http.transport.HttpResponse;
 import org.zou4j.tasks.Upload;
 
@@ -24,12 +25,14 @@ public final class PictureRoutes {
         List<Route> routes = new java.util.ArrayList<>();
         // POST /pictures/preview-files/<id> (pictures, movies, files) and the originals are PreviewRoutes'
         for (String size : SIZES) {
+            // cached: the pictures of a preview file change only with a write to its row (upload, movie processing,
+            // main preview frame), and the permission check reads the database through the engine's SQL
             routes.add(Route.of("GET", "/pictures/" + size + "/preview-files/<instance_id>", true,
                     call -> picture(call, call.session().pictures().previewPicture(size,
-                            id(call.param("instance_id"))), null)));
+                            id(call.param("instance_id"))), null)).cached());
             routes.add(Route.of("GET", "/pictures/" + size + "/preview-files/<instance_id>/download", true,
                     call -> picture(call, call.session().pictures().previewPicture(size,
-                            id(call.param("instance_id"))), id(call.param("instance_id")) + ".png")));
+                            id(call.param("instance_id"))), id(call.param("instance_id")) + ".png")).cached());
         }
         routes.add(Route.of("POST", "/pictures/thumbnails/persons/<instance_id>", true,
                 call -> call.json().answer(201, call.session().pictures().uploadAvatar(call.param("instance_id"),
@@ -63,6 +66,16 @@ public final class PictureRoutes {
         if (call.isHead()) {
             closeQuietly(file.stream());
             response = HttpResponse.bytes(200, "image/png", new byte[0]);
+        } else if (file.length() >= 0 && file.length() <= call.engine().readCache().maxBodyBytes()
+                && call.engine().readCache().enabled()) {
+            // small enough to be cached: read at once, still framed as a stream (the wire is unchanged)
+            byte[] bytes;
+            try (InputStream in = file.stream()) {
+                bytes = in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            response = HttpResponse.stream(200, "image/png", new BytesWriter(bytes));
         } else {
             response = HttpResponse.stream(200, "image/png", out -> {
                 try (InputStream in = file.stream()) {
