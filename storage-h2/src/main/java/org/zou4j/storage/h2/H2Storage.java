@@ -17,10 +17,8 @@ import org.zou4j.storage.StorageBackend;
  * Embedded H2 storage: a database file in a directory (the standalone default) or an in-memory database (tests,
  * throw-away engines).
  *
- * <p>File databases make every commit durable before it returns, by a group commit ({@link GroupCommit}): H2's own
- * write delay (its default loses the last half second of acknowledged commits on a crash, {@code kill -9}) is only a
- * background safety net here, because each connection's commit waits for a store write that started after it. This
- * replaced {@code WRITE_DELAY=0}, which is as durable but makes one store write per commit, serialized. H2's default {@code RETENTION_TIME} (45 s) is kept: a short one (1 s, tried
+ * <p>File databases are opened with {@code WRITE_DELAY=0}: H2's default loses the last half second of acknowledged
+ * commits on a crash ({@code kill -9}). H2's default {@code RETENTION_TIME} (45 s) is kept: a short one (1 s, tried
  * to keep the file small under commit storms) lost the last acknowledged commits after {@code kill -9} once the schema
  * grew by two tables ({@code KillNineTest}, every run), and H2 documents values below its default as dangerous. One
  * process owns a file database: a second one is refused with a clear message.
@@ -43,16 +41,8 @@ public final class H2Storage implements StorageBackend {
     private static final String COMMON = ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=256";
     private static final int DEFAULT_POOL_SIZE = 32;
 
-    /**
-     * H2's background store write interval on a file database (ms). Not what makes commits durable (the group commit
-     * does, before each commit returns); it only bounds how long H2 keeps other changes (e.g. of transactions still
-     * open) unwritten, as H2's default does.
-     */
-    static final int BACKGROUND_WRITE_DELAY_MS = 500;
-
     private final String description;
     private final HikariDataSource pool;
-    private final DataSource dataSource;
     private final boolean inMemory;
 
     private H2Storage(String url, String description, int poolSize) {
@@ -73,8 +63,6 @@ public final class H2Storage implements StorageBackend {
             throw new IllegalStateException(cause != null ? explain(cause) : "Cannot open " + description + ": "
                     + e.getMessage(), e);
         }
-        // in memory there is nothing to write: commits are durable as far as such a database goes when they return
-        this.dataSource = inMemory ? pool : new GroupCommitDataSource(pool, new GroupCommit());
     }
 
     private static SQLException findSql(Throwable t) {
@@ -97,8 +85,7 @@ public final class H2Storage implements StorageBackend {
         Path base = directory.toAbsolutePath().resolve("zou4j");
         // DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close the database under the engine's feet while the
         // application is still stopping (and fill zou4j.trace.db with "Database is already closed"); close() does it.
-        String url = "jdbc:h2:file:" + base + COMMON + ";WRITE_DELAY=" + BACKGROUND_WRITE_DELAY_MS + ";AUTO_COMPACT_FILL_RATE=0"
-                + ";FILE_LOCK=FILE;DB_CLOSE_ON_EXIT=FALSE";
+        String url = "jdbc:h2:file:" + base + COMMON + ";WRITE_DELAY=0;FILE_LOCK=FILE;DB_CLOSE_ON_EXIT=FALSE";
         return new H2Storage(url, "H2 file " + base + ".mv.db", DEFAULT_POOL_SIZE);
     }
 
@@ -125,7 +112,7 @@ public final class H2Storage implements StorageBackend {
 
     @Override
     public DataSource dataSource() {
-        return dataSource;
+        return pool;
     }
 
     @Override
