@@ -52,6 +52,17 @@ final class SqlCache {
         }
     }
 
+    /**
+     * Remembers {@code sql} for {@code shape} when {@code predicted} binds are jOOQ's {@code actual} ones, for shapes
+     * whose first {@code ordered} binds are positional by construction (an update's set values, which may be equal to
+     * one another) and whose others come from filters (all different, as for {@link #offer}).
+     */
+    void offerPositional(String shape, String sql, List<Object> predicted, List<Object> actual, int ordered) {
+        if (predicted.equals(actual) && allDistinct(predicted.subList(ordered, predicted.size()))) {
+            store(shape, sql);
+        }
+    }
+
     private void store(String shape, String sql) {
         long size = shape.length() + sql.length();
         if (chars.addAndGet(size) > MAX_CHARS) {

@@ -136,11 +136,12 @@ public final class Tx {
      */
     public Row lockById(String table, UUID id) throws SQLException {
         TableSchema t = readTable(table);
-        var select = dsl.select(allFields(t)).from(sqlTable(t))
-                .where(db.renderer().conditions(t.name(), List.of(Filter.eq("id", id))));
-        Query q = db.dialect() == org.jooq.SQLDialect.POSTGRES ? select.forNoKeyUpdate() : select.forUpdate();
-        try (PreparedStatement ps = prepare(q); ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? new RowReader(t).read(rs) : null;
+        List<Filter> byId = List.of(Filter.eq("id", id));
+        try (PreparedStatement ps = prepareCached("lock|" + t.name(), List.of(id), () -> {
+            var select = dsl.select(allFields(t)).from(sqlTable(t)).where(db.renderer().conditions(t.name(), byId));
+            return db.dialect() == org.jooq.SQLDialect.POSTGRES ? select.forNoKeyUpdate() : select.forUpdate();
+        }); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? db.rowReader(t).read(rs) : null;
         }
     }
 
@@ -312,8 +313,31 @@ public final class Tx {
         }
         TableSchema t = table(table);
         Map<Field<?>, Object> set = toFields(t, values);
-        Condition where = db.renderer().conditions(t.name(), filters);
-        return execute(t, dsl.update(sqlTable(t)).set(set).where(where));
+        // Rendered by jOOQ once per shape, as inserts are (an update's rendering was most of the jOOQ time of a
+        // comment with a status change): the set values, in column order, then the filters' binds.
+        StringBuilder shape = new StringBuilder("update|").append(t.name());
+        List<Object> binds = new ArrayList<>(set.size() + filters.size());
+        for (Map.Entry<Field<?>, Object> e : set.entrySet()) {
+            Object v = e.getValue() instanceof org.jooq.Param<?> p ? p.getValue() : e.getValue();
+            shape.append('|').append(e.getKey().getName()).append(':')
+                    .append(v == null ? "null" : v.getClass().getName());
+            binds.add(v);
+        }
+        int setBinds = binds.size();
+        shape.append("|where|");
+        boolean cacheable = db.renderer().shape(t.name(), filters, shape, binds);
+        String key = shape.toString();
+        String sql = cacheable ? db.sqlCache().get(key) : null;
+        if (sql == null) {
+            Query q = dsl.update(sqlTable(t)).set(set).where(db.renderer().conditions(t.name(), filters));
+            sql = dsl.render(q);
+            List<Object> actual = q.getBindValues();
+            if (cacheable) {
+                db.sqlCache().offerPositional(key, sql, binds, actual, setBinds);
+            }
+            binds = actual;
+        }
+        return executeSql(t, sql, binds);
     }
 
     public int updateById(String table, UUID id, Map<String, Object> values) throws SQLException {
