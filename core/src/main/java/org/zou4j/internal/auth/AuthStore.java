@@ -1,7 +1,5 @@
 package org.zou4j.internal.auth;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.zou4j.ZouException;
 import org.zou4j.internal.sql.Database;
 import org.zou4j.internal.sql.Filter;
@@ -35,7 +32,6 @@ final class AuthStore {
     static final String RESET = "zou4j_password_reset_token";
 
     private final Database db;
-    private final DataSource dataSource;
     private final Clock clock;
     private final ExpiryPurge expiryPurge = new ExpiryPurge();
     private final Runnable revoked;
@@ -43,7 +39,6 @@ final class AuthStore {
     /** @param revoked told after a token id was revoked (revocations are raw statements, not typed writes) */
     AuthStore(Database db, Clock clock, Runnable revoked) {
         this.db = db;
-        this.dataSource = db.backend().dataSource();
         this.clock = clock;
         this.revoked = revoked;
     }
@@ -330,19 +325,7 @@ final class AuthStore {
         return rows.isEmpty() ? null : rows.get(0);
     }
 
-    /** One statement in auto-commit mode, parameters bound in order. */
     private int update(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            int n = ps.executeUpdate();
-            if (n > 0) {
-                db.tablesWritten(org.zou4j.internal.sql.WrittenTables.of(sql)); // committed: auto-commit
-            }
-            return n;
-        } catch (SQLException e) {
-            throw Database.translate(e);
-        }
+        return db.autoCommitUpdate(sql, params);
     }
 }

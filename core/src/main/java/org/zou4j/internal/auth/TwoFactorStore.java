@@ -387,15 +387,6 @@ final class TwoFactorStore {
     }
 
     private int update(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, params);
-            int n = ps.executeUpdate();
-            if (n > 0) {
-                db.tablesWritten(org.zou4j.internal.sql.WrittenTables.of(sql)); // committed: auto-commit
-            }
-            return n;
-        } catch (SQLException e) {
-            throw Database.translate(e);
-        }
+        return db.autoCommitUpdate(sql, params);
     }
 }

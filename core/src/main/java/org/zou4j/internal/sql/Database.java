@@ -179,6 +179,28 @@ public final class Database {
         }
     }
 
+    /**
+     * Runs one hand-written write statement ({@code INSERT}/{@code UPDATE}/{@code DELETE}) in auto-commit mode on a
+     * connection of its own, parameters bound in order, and reports the table it wrote ({@link WrittenTables}) once it
+     * committed: the stores that keep their own SQL beside {@link Tx} (auth, two-factor, OIDC, SAML) write through it.
+     *
+     * @return the number of rows written
+     */
+    public int autoCommitUpdate(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            int n = ps.executeUpdate();
+            if (n > 0) {
+                tablesWritten(WrittenTables.of(sql));
+            }
+            return n;
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
     /** {@link #tablesWritten(java.util.Set)} of some tables. */
     public void tablesWritten(String... tables) {
         tablesWritten(java.util.Set.of(tables));

@@ -30,8 +30,8 @@ final class OpenTasks {
      * {@code {data, stats, limit, is_more, page}}.
      */
     static Map<String, Object> answer(TaskSupport s, Caller caller, Query query) {
-        int limit = intParam(query, "limit", 100);
-        int page = intParam(query, "page", 0);
+        int limit = TaskSupport.intParam(query, "limit", 100);
+        int page = TaskSupport.intParam(query, "page", 0);
         if (limit <= 0) {
             throw ZouException.wrongParameter("Wrong value for parameter limit.");
         }
@@ -190,18 +190,6 @@ final class OpenTasks {
             }
             return out;
         });
-    }
-
-    private static int intParam(Query q, String name, int dflt) {
-        String v = q.first(name).orElse(null);
-        if (v == null || v.isEmpty()) {
-            return dflt;
-        }
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw ZouException.wrongParameter("Wrong value for parameter " + name + ".");
-        }
     }
 
     private static UUID idParam(Query q, String name) {

@@ -89,17 +89,6 @@ final class OidcStore {
     }
 
     private int update(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            int n = ps.executeUpdate();
-            if (n > 0) {
-                db.tablesWritten(org.zou4j.internal.sql.WrittenTables.of(sql)); // committed: auto-commit
-            }
-            return n;
-        } catch (SQLException e) {
-            throw Database.translate(e);
-        }
+        return db.autoCommitUpdate(sql, params);
     }
 }

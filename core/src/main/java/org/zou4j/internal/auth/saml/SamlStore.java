@@ -1,14 +1,10 @@
 package org.zou4j.internal.auth.saml;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import javax.sql.DataSource;
 import org.zou4j.ErrorCode;
 import org.zou4j.ZouException;
 import org.zou4j.internal.auth.ExpiryPurge;
@@ -24,14 +20,12 @@ final class SamlStore {
     private static final String ASSERTIONS = "zou4j_saml_assertion";
     private static final int MAX_KEY = 64;
 
-    private final DataSource dataSource;
     private final Clock clock;
     private final ExpiryPurge expiryPurge = new ExpiryPurge();
     private final Database db;
 
     SamlStore(Database db, Clock clock) {
         this.db = db;
-        this.dataSource = db.backend().dataSource();
         this.clock = clock;
     }
 
@@ -81,17 +75,6 @@ final class SamlStore {
     }
 
     private int update(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            int n = ps.executeUpdate();
-            if (n > 0) {
-                db.tablesWritten(org.zou4j.internal.sql.WrittenTables.of(sql)); // committed: auto-commit
-            }
-            return n;
-        } catch (SQLException e) {
-            throw Database.translate(e);
-        }
+        return db.autoCommitUpdate(sql, params);
     }
 }
