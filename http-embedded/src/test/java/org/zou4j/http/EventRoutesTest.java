@@ -165,9 +165,11 @@ class EventRoutesTest {
         Future<?> writer = READERS.submit(() -> {
             int i = 0;
             while (flowing.get()) {
+                // only a write begun after the logout returned is certainly committed after it
+                boolean afterTheLogout = loggedOut.get();
                 String id = system.data("departments").create(Map.of("name", "Flow " + i++, "color", "#000000"))
                         .id();
-                if (loggedOut.get()) {
+                if (afterTheLogout) {
                     afterLogout.add(id);
                 }
                 Thread.sleep(20);

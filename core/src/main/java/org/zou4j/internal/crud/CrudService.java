@@ -178,11 +178,21 @@ public final class CrudService {
     public Map<String, Object> create(Caller caller, String route, Map<String, Object> body) {
         BoundModel m = models.route(route);
         requireBody(body);
-        return db.inTransaction(tx -> {
+        return write(!body.containsKey("password"), tx -> {
             HookContext ctx = context(caller, tx, events.begin(tx, caller.personId()));
             Row row = insert(ctx, m, body);
             return serializer.one(ctx, m, row, true, ModelHooks.View.CREATE);
         });
+    }
+
+    /**
+     * A write transaction; a short one may share its commit with concurrent writes
+     * ({@link Database#inShortTransaction}). Not short: a body carrying a password (hashing it is deliberately slow)
+     * or a forced delete (its cascade may be large), which commit on their own rather than hold up the writes grouped
+     * with them.
+     */
+    private <T> T write(boolean shortWork, Database.TxWork<T> work) {
+        return shortWork ? db.inShortTransaction(work) : db.inTransaction(work);
     }
 
     /** Inserts a row for {@code body} inside the caller's transaction (also used by hooks and services). */
@@ -243,7 +253,7 @@ public final class CrudService {
         BoundModel m = models.route(route);
         requireBody(body);
         UUID uuid = Values.parseId(id);
-        return db.inTransaction(tx -> {
+        return write(!body.containsKey("password"), tx -> {
             HookContext ctx = context(caller, tx, events.begin(tx, caller.personId()));
             Row after = update(ctx, m, load(tx, m, uuid), body);
             return serializer.one(ctx, m, after, false, ModelHooks.View.UPDATE);
@@ -315,7 +325,7 @@ public final class CrudService {
     public void delete(Caller caller, String route, String id, boolean force) {
         BoundModel m = models.route(route);
         UUID uuid = Values.parseId(id);
-        db.inTransaction(tx -> {
+        write(!force, tx -> {
             HookContext ctx = context(caller, tx, events.begin(tx, caller.personId()));
             Row row = load(tx, m, uuid);
             m.hooks().refuseDelete(ctx, row);

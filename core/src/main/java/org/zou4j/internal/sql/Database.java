@@ -42,6 +42,8 @@ public final class Database {
      * engine (an instance field), so two engines in one JVM never see each other's reads.
      */
     private final ThreadLocal<ReadCapture> readCapture = new ThreadLocal<>();
+    /** Shares one commit between concurrent short writes (null: every transaction commits alone). */
+    private final GroupCommit groupCommit;
     /** For each table, the tables whose rows a delete of its rows may also change (ON DELETE CASCADE / SET NULL). */
     private final Map<String, java.util.Set<String>> deleteReach;
 
@@ -59,6 +61,10 @@ public final class Database {
         this.schema = schema;
         this.renderer = new SqlRenderer(schema);
         this.deleteReach = deleteReach(schema);
+        // H2 stores every commit as a new chunk of the pages it changed: grouping concurrent commits saves most of
+        // that work. PostgreSQL already shares one WAL flush between concurrent commits, and several instances may
+        // write there, where a group's longer-held locks would cost more than they save.
+        this.groupCommit = backend.dialect() == org.zou4j.storage.SqlDialect.H2 ? new GroupCommit(this) : null;
     }
 
     /**
@@ -206,7 +212,7 @@ public final class Database {
         tablesWritten(java.util.Set.of(tables));
     }
 
-    private void written(Tx tx) {
+    void written(Tx tx) {
         tablesWritten(tx.writtenTables());
     }
 
@@ -240,6 +246,20 @@ public final class Database {
     /** Stops the capture of this thread. */
     public void endCapture() {
         readCapture.remove();
+    }
+
+    /** Takes this thread's capture away while it runs other callers' work (a group commit); null when none. */
+    ReadCapture suspendCapture() {
+        ReadCapture c = readCapture.get();
+        readCapture.remove();
+        return c;
+    }
+
+    /** Gives back what {@link #suspendCapture} took. */
+    void resumeCapture(ReadCapture c) {
+        if (c != null) {
+            readCapture.set(c);
+        }
     }
 
     void noteRead(String table) {
@@ -295,9 +315,46 @@ public final class Database {
                 if (cause != null && DbErrors.isRetryable(cause) && attempt < MAX_ATTEMPTS) {
                     continue;
                 }
-                throw cause != null ? translate(cause) : ZouException.internal("Storage failure", e);
+                throw asFailure(e);
             }
         }
+    }
+
+    /**
+     * Runs a short write {@code work} in a transaction that may share its commit with other short writes running at
+     * the same moment ({@link GroupCommit}): what the work sees, writes and answers is what {@link #inTransaction}
+     * gives, only cheaper under concurrent writes where commits are costly (H2). For work that is short and waits on
+     * nothing outside the database (no network call, no long computation): the writes grouped with it wait for it.
+     * Elsewhere, and when called from inside a group, it is {@link #inTransaction}.
+     */
+    public <T> T inShortTransaction(TxWork<T> work) {
+        if (groupCommit == null || groupCommit.runningGroupHere()) {
+            return inTransaction(work);
+        }
+        return groupCommit.run(work);
+    }
+
+    /** How many short transactions wait for their group to start (0 without group commit); for tests. */
+    int groupCommitQueued() {
+        return groupCommit == null ? 0 : groupCommit.queued();
+    }
+
+    /** What a failed unit of work reports: SQL errors translated, other runtime failures unchanged. */
+    static RuntimeException asFailure(Throwable t) {
+        if (t instanceof SQLException e) {
+            return translate(e);
+        }
+        if (t instanceof DataAccessException e) {
+            SQLException cause = e.getCause(SQLException.class);
+            return cause != null ? translate(cause) : ZouException.internal("Storage failure", e);
+        }
+        if (t instanceof RuntimeException e) {
+            return e;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return ZouException.internal("Storage failure", t);
     }
 
     /** Runs read-only {@code work} on a connection in auto-commit mode. */
@@ -362,7 +419,7 @@ public final class Database {
         }
     }
 
-    private static void rollbackQuietly(Connection c) {
+    static void rollbackQuietly(Connection c) {
         try {
             c.rollback();
         } catch (SQLException e) {

@@ -60,7 +60,8 @@ public final class CommentService {
         if (statusId == null) {
             throw ZouException.wrongParameter("task_status_id is required and must be a valid UUID.");
         }
-        return s.write(caller, ctx -> {
+        // attachments are stored inside the transaction: a comment with files commits on its own
+        TaskSupport.Work<Map<String, Object>> work = ctx -> {
             Row task = ctx.tx().lockById("task", taskId);
             if (task == null) {
                 throw ZouException.notFound("Task " + taskId + " not found.");
@@ -100,7 +101,8 @@ public final class CommentService {
             Map<String, Object> comment = createComment(ctx, authorId, task, status, request.text(),
                     request.checklist(), request.links(), forClient, createdAt, request.files(), true, 0);
             return comment;
-        });
+        };
+        return request.files().isEmpty() ? s.shortWrite(caller, work) : s.write(caller, work);
     }
 
     private static LocalDateTime parseCreatedAt(String text) {

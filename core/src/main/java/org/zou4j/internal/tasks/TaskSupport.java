@@ -41,6 +41,15 @@ final class TaskSupport {
                 caller.personId()))));
     }
 
+    /**
+     * {@link #write} for work that is short and waits on nothing outside the database (no file upload): it may share
+     * its commit with concurrent writes ({@code Database#inShortTransaction}).
+     */
+    <T> T shortWrite(Caller caller, Work<T> work) {
+        return crud.database().inShortTransaction(tx -> work.run(crud.context(caller, tx, events.begin(tx,
+                caller.personId()))));
+    }
+
     <T> T read(Caller caller, Work<T> work) {
         return crud.database().read(tx -> work.run(crud.context(caller, tx, null)));
     }
