@@ -236,11 +236,11 @@ public final class CrudService {
         m.hooks().beforeCreate(ctx, columns, body);
         checkChoices(m, columns);
         checkRequired(m, columns);
-        ctx.tx().insert(m.tableName(), columns);
+        // the row as read back (column defaults applied) from the insert itself
+        Row created = ctx.tx().insertReturning(m.tableName(), columns);
         for (Map.Entry<Relation, List<UUID>> e : links.entrySet()) {
             writeLinks(ctx.tx(), e.getKey(), id, e.getValue(), false);
         }
-        Row created = load(ctx.tx(), m, id);
         m.hooks().afterCreate(ctx, created, body);
         emit(ctx, m, created, "new");
         return created;

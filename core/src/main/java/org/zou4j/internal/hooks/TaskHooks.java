@@ -54,7 +54,8 @@ final class TaskHooks implements ModelHooks {
         if (taskType == null) {
             throw ZouException.notFound("Task type " + values.get("task_type_id") + " not found.");
         }
-        Row entity = ctx.tx().byId("entity", (UUID) values.get("entity_id"));
+        // through the operation's row memo: the create's permission check has usually read it already
+        Row entity = ctx.access().row("entity", (UUID) values.get("entity_id"));
         if (entity == null) {
             throw ZouException.notFound("Entity " + values.get("entity_id") + " not found.");
         }

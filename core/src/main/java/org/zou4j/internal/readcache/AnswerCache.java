@@ -120,6 +120,7 @@ public final class AnswerCache implements ReadCache {
 
     @Override
     public void invalidateAll() {
+        db.forgetCachedRows();
         all.incrementAndGet();
         epoch.incrementAndGet();
         synchronized (entries) {

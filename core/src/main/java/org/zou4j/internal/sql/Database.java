@@ -42,6 +42,8 @@ public final class Database {
      * engine (an instance field), so two engines in one JVM never see each other's reads.
      */
     private final ThreadLocal<ReadCapture> readCapture = new ThreadLocal<>();
+    /** Rows of reference tables kept between transactions (null unless this engine is the storage's sole writer). */
+    private final RowCache rowCache;
     /** Shares one commit between concurrent short writes (null: every transaction commits alone). */
     private final GroupCommit groupCommit;
     /** For each table, the tables whose rows a delete of its rows may also change (ON DELETE CASCADE / SET NULL). */
@@ -65,6 +67,24 @@ public final class Database {
         // that work. PostgreSQL already shares one WAL flush between concurrent commits, and several instances may
         // write there, where a group's longer-held locks would cost more than they save.
         this.groupCommit = backend.dialect() == org.zou4j.storage.SqlDialect.H2 ? new GroupCommit(this) : null;
+        this.rowCache = backend.soleWriter() ? new RowCache() : null;
+        if (rowCache != null) {
+            writeListeners.add(rowCache::tablesWritten);
+        }
+    }
+
+    RowCache rowCache() {
+        return rowCache;
+    }
+
+    /**
+     * Forgets the rows kept between transactions: for writes made behind the engine's back (see
+     * {@code StorageBackend#soleWriter}), through the read cache's {@code invalidateAll}.
+     */
+    public void forgetCachedRows() {
+        if (rowCache != null) {
+            rowCache.forgetAll();
+        }
     }
 
     /**

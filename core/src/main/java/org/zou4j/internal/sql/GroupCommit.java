@@ -123,8 +123,10 @@ final class GroupCommit {
 
     private void runAll(Connection c, List<Unit<?>> group) throws SQLException {
         List<Unit<?>> done = new ArrayList<>(group.size());
+        boolean alone = group.size() == 1;
         for (Unit<?> u : group) {
-            Savepoint savepoint = c.setSavepoint();
+            // a unit alone needs no savepoint: the whole transaction is its own
+            Savepoint savepoint = alone ? null : c.setSavepoint();
             Tx tx = new Tx(db, c);
             try {
                 u.runIn(tx);
@@ -134,7 +136,11 @@ final class GroupCommit {
                 u.failure = t;
                 u.retryAlone = isRetryable(t);
                 try {
-                    c.rollback(savepoint);
+                    if (alone) {
+                        c.rollback();
+                    } else {
+                        c.rollback(savepoint);
+                    }
                 } catch (SQLException broken) {
                     // the group's transaction is unusable: nothing of it will be committed, so its other units
                     // can safely run again, each on its own

@@ -124,6 +124,24 @@ public final class Tx {
 
     /** The row with {@code id}, or {@code null}. */
     public Row byId(String table, UUID id) throws SQLException {
+        RowCache cache = db.rowCache();
+        if (cache == null || id == null || !cache.covers(table) || writtenTables().contains(table)) {
+            return selectById(table, id);
+        }
+        Row hit = cache.get(table, id);
+        if (hit != null) {
+            readTable(table); // still a read of that table (read capture)
+            return hit;
+        }
+        long generation = cache.generation(table);
+        Row row = selectById(table, id);
+        if (row != null) {
+            cache.put(row, generation);
+        }
+        return row;
+    }
+
+    private Row selectById(String table, UUID id) throws SQLException {
         List<Row> rows = select(table, List.of(Filter.eq("id", id)), List.of(), 1, 0);
         return rows.isEmpty() ? null : rows.get(0);
     }
@@ -272,10 +290,44 @@ public final class Tx {
     /** Inserts a row; {@code values} maps column names to Java values (absent columns get their defaults). */
     public void insert(String table, Map<String, Object> values) throws SQLException {
         TableSchema t = table(table);
+        Rendered insert = renderInsert(t, values, false);
+        executeSql(t, insert.sql(), insert.binds());
+    }
+
+    /**
+     * {@link #insert} answering the row as a read right after it gives it (defaults and the database's own rounding
+     * applied), in the same statement: {@code SELECT ... FROM FINAL TABLE (INSERT ...)} on H2, {@code INSERT ...
+     * RETURNING ...} on PostgreSQL.
+     */
+    public Row insertReturning(String table, Map<String, Object> values) throws SQLException {
+        TableSchema t = table(table);
+        Rendered insert = renderInsert(t, values, true);
+        noteWritten(t);
+        try (PreparedStatement ps = connection.prepareStatement(insert.sql())) {
+            bindAll(ps, insert.binds());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("The insert into " + t.name() + " answered no row");
+                }
+                return db.rowReader(t).read(rs);
+            }
+        } catch (SQLException e) {
+            throw writeError(t, e);
+        }
+    }
+
+    /** SQL and the values it binds, in order. */
+    private record Rendered(String sql, List<Object> binds) {
+    }
+
+    /**
+     * An insert of {@code values} (optionally answering the inserted row, all columns in schema order). Its SQL only
+     * depends on the table, its columns and the Java types of the values: rendered by jOOQ once per shape (rendering
+     * was a fifth of a comment's CPU), kept only if jOOQ binds exactly the values.
+     */
+    private Rendered renderInsert(TableSchema t, Map<String, Object> values, boolean returning) {
         Map<Field<?>, Object> set = toFields(t, values);
-        // The SQL of an insert only depends on the table, its columns and the Java types of the values: rendered by
-        // jOOQ once per shape (rendering was a fifth of a comment's CPU), kept only if jOOQ binds exactly the values.
-        StringBuilder shape = new StringBuilder("insert|").append(t.name());
+        StringBuilder shape = new StringBuilder(returning ? "insert-returning|" : "insert|").append(t.name());
         List<Object> binds = new ArrayList<>(set.size());
         for (Map.Entry<Field<?>, Object> e : set.entrySet()) {
             Object v = e.getValue() instanceof org.jooq.Param<?> p ? p.getValue() : e.getValue();
@@ -288,11 +340,26 @@ public final class Tx {
         if (sql == null) {
             Query q = dsl.insertInto(sqlTable(t)).set(set);
             sql = dsl.render(q);
+            if (returning) {
+                StringBuilder columns = new StringBuilder();
+                for (Column c : t.columns()) {
+                    columns.append(columns.length() > 0 ? ", \"" : "\"").append(c.name()).append('"');
+                }
+                sql = db.dialect() == org.jooq.SQLDialect.POSTGRES ? sql + " RETURNING " + columns
+                        : "SELECT " + columns + " FROM FINAL TABLE (" + sql + ")";
+            }
             List<Object> actual = q.getBindValues();
             db.sqlCache().offerOrdered(key, sql, binds, actual);
             binds = actual;
         }
-        executeSql(t, sql, binds);
+        return new Rendered(sql, binds);
+    }
+
+    private static void bindAll(PreparedStatement ps, List<Object> binds) throws SQLException {
+        for (int i = 0; i < binds.size(); i++) {
+            Object v = binds.get(i);
+            ps.setObject(i + 1, v instanceof JSONB j ? j.data() : v);
+        }
     }
 
     /** Inserts link rows (e.g. task_person_link) for each {@code otherIds}, skipping nothing. */
