@@ -36,6 +36,23 @@ public final class Row {
         return (java.util.UUID) get("id");
     }
 
+    /**
+     * This row with {@code changes} (column name to new value) applied: what reading it back after an update of those
+     * columns to those values gives, provided the values are as the database stores them (e.g. timestamps truncated to
+     * microseconds). Unknown columns are refused.
+     */
+    public Row with(Map<String, Object> changes) {
+        Object[] copy = values.clone();
+        for (Map.Entry<String, Object> e : changes.entrySet()) {
+            int i = table.indexOf(e.getKey());
+            if (i < 0) {
+                throw new IllegalArgumentException("No column " + e.getKey() + " in " + table.name());
+            }
+            copy[i] = e.getValue();
+        }
+        return new Row(table, copy);
+    }
+
     /** Column name to value, in table order. */
     public Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
