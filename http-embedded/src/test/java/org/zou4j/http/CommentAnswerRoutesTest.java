@@ -23,8 +23,11 @@ class CommentAnswerRoutesTest extends TaskWorldTest {
     }
 
     private Map<String, Object> postAndCompare(String task, String status, String text) {
-        ApiClient.Reply r = w.as("manager").post("/actions/tasks/" + task + "/comment",
-                Map.of("task_status_id", w.statuses.get(status), "comment", text));
+        return postAndCompare(task, status, Map.of("task_status_id", w.statuses.get(status), "comment", text));
+    }
+
+    private Map<String, Object> postAndCompare(String task, String status, Map<String, Object> body) {
+        ApiClient.Reply r = w.as("manager").post("/actions/tasks/" + task + "/comment", body);
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         Map<String, Object> answer = r.map();
         String id = (String) answer.get("id");
@@ -62,6 +65,21 @@ class CommentAnswerRoutesTest extends TaskWorldTest {
                 w.persons.get("artist2"));
         assertThat((List<String>) two.get("department_mentions")).containsExactlyInAnyOrder(
                 w.departments.get("modeling"), w.departments.get("animation"));
+    }
+
+    @Test
+    void aCommentWithAChecklistLinksOrAGivenDateAnswersWhatTheDatabaseStored() {
+        // values a database may store otherwise than written (jsonb orders object keys; a given date): read back
+        String task = w.newAssetTasks("modeling").get("modeling");
+        Map<String, Object> checklist = postAndCompare(task, "wip", Map.of("task_status_id", w.statuses.get("wip"),
+                "comment", "with a checklist", "checklist", List.of(Map.of("text", "first", "checked", false)),
+                "links", List.of("https://example.test/a")));
+        assertThat((List<Object>) checklist.get("checklist")).singleElement().satisfies(item ->
+                assertThat((Map<String, Object>) item).containsEntry("text", "first").containsEntry("checked", false));
+        assertThat(checklist).containsEntry("links", List.of("https://example.test/a"));
+        Map<String, Object> dated = postAndCompare(task, "wfa", Map.of("task_status_id", w.statuses.get("wfa"),
+                "comment", "back-dated", "created_at", "2030-01-02 03:04:05"));
+        assertThat(dated).containsEntry("created_at", "2030-01-02T03:04:05");
     }
 
     @Test

@@ -220,8 +220,8 @@ public final class CommentService {
             }
         }
 
-        Map<String, Object> answer = newCommentJson(ctx, tx.byId("comment", commentId), mentions, departmentMentions,
-                attachments);
+        Map<String, Object> answer = newCommentJson(ctx, insertedComment(tx, row, createdAt), mentions,
+                departmentMentions, attachments);
         answer.put("attachment_files", s.many(ctx, "attachment_file", attachments, false));
         answer.put("task_status", s.one(ctx, "task_status", status, false));
         answer.put("person", s.one(ctx, "person", tx.byId("person", authorId), false));
@@ -250,6 +250,27 @@ public final class CommentService {
     }
 
     /** As a read gives them: an empty list, or a (modifiable) list of id strings. */
+    /**
+     * The comment row as a read just after its insert gives it: built from the inserted values when both databases
+     * store them unchanged (a date of now, already truncated to microseconds; JSON values that are empty arrays, which
+     * PostgreSQL's jsonb gives back as written; no other column with a default), else read.
+     */
+    private static Row insertedComment(Tx tx, Map<String, Object> row, LocalDateTime createdAt) throws SQLException {
+        org.zou4j.internal.schema.TableSchema table = tx.database().schema().table("comment");
+        boolean asWritten = createdAt == null;
+        for (org.zou4j.internal.schema.Column c : table.columns()) {
+            Object v = row.get(c.name());
+            if (!row.containsKey(c.name()) && c.hasDefault()
+                    || v instanceof org.zou4j.internal.sql.RawJson json && !"[]".equals(json.text())) {
+                asWritten = false;
+            }
+        }
+        if (asWritten && row.keySet().stream().allMatch(k -> table.indexOf(k) >= 0)) {
+            return Row.of(table, row);
+        }
+        return tx.byId("comment", (UUID) row.get("id"));
+    }
+
     private static List<String> idText(List<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
