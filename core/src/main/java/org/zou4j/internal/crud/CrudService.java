@@ -76,6 +76,17 @@ public final class CrudService {
         return serializer.many(ctx, m, rows, relations, view);
     }
 
+    /**
+     * Serializes one row of {@code m} with its collection relationships given (relation name to related ids, for
+     * every relation of the model) rather than read: for a row just inserted in this transaction, whose links the
+     * caller wrote itself.
+     */
+    public Map<String, Object> serializeWithRelations(HookContext ctx, BoundModel m, Row row,
+                                                      Map<String, List<String>> relations, ModelHooks.View view)
+            throws SQLException {
+        return serializer.oneWithRelations(ctx, m, row, relations, view);
+    }
+
     /** Loads a row by id, or throws Zou's 404. */
     public static Row require(Tx tx, BoundModel m, UUID id) throws SQLException {
         return load(tx, m, id);

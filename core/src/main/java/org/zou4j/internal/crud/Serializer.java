@@ -41,9 +41,34 @@ final class Serializer {
 
     List<Map<String, Object>> many(HookContext ctx, BoundModel m, List<Row> rows, boolean relations,
                                    ModelHooks.View view) throws SQLException {
+        return many(ctx, m, rows, relations ? loadRelations(ctx, m, rows) : null, view);
+    }
+
+    /**
+     * {@link #one} with its collection relationships as the caller knows them (relation name to related ids, in the
+     * order a read would give them) instead of read: for a row this transaction has just inserted with its links.
+     */
+    Map<String, Object> oneWithRelations(HookContext ctx, BoundModel m, Row row, Map<String, List<String>> known,
+                                         ModelHooks.View view) throws SQLException {
+        Map<String, Map<Object, List<String>>> related = new HashMap<>();
+        for (Relation r : m.def().relations()) {
+            List<String> ids = known.get(r.name());
+            if (ids == null) {
+                throw new IllegalArgumentException("Relation " + r.name() + " of " + m.def().typeName()
+                        + " not given");
+            }
+            related.put(r.name(), Map.of(row.get("id"), ids));
+        }
+        return many(ctx, m, List.of(row), related, view).get(0);
+    }
+
+    /** {@code related}: relation name to row id to related ids; null: no relations in the answer. */
+    private List<Map<String, Object>> many(HookContext ctx, BoundModel m, List<Row> rows,
+                                           Map<String, Map<Object, List<String>>> related, ModelHooks.View view)
+            throws SQLException {
+        boolean relations = related != null;
         Set<String> alsoHidden = m.access().hiddenFrom(ctx.caller());
         List<Column> columns = m.visibleColumns(alsoHidden);
-        Map<String, Map<Object, List<String>>> related = relations ? loadRelations(ctx, m, rows) : Map.of();
         Map<String, Map<Object, Map<String, Object>>> nested = loadNested(ctx, m, rows);
         List<Map<String, Object>> result = new ArrayList<>(rows.size());
         // Column positions once per batch, not a name lookup per row and column.

@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.zou4j.ErrorCode;
 import org.zou4j.ZouException;
+import org.zou4j.storage.SqlDialect;
+import org.zou4j.internal.sql.DbErrors;
 import org.zou4j.internal.sql.RawJson;
 import org.zou4j.internal.sql.Tx;
 
@@ -34,6 +36,12 @@ public final class EventLog {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final EventSink sink;
+    /** The multi-row insert of {@code k} events ({@code k} = 1..{@link #ROWS_PER_INSERT}) per dialect, built once. */
+    private final java.util.concurrent.ConcurrentHashMap<Integer, String> insertSql =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Rows per multi-row insert of events (8 binds each: far below PostgreSQL's 32,767 binds per statement). */
+    static final int ROWS_PER_INSERT = 100;
 
     public EventLog(ObjectMapper mapper, Clock clock, EventSink sink) {
         this.mapper = mapper;
@@ -86,36 +94,67 @@ public final class EventLog {
             return id;
         }
 
-        /** Last work of the transaction: number the events in commit order and write them. */
+        /**
+         * Last work of the transaction: number the events in commit order and write them, up to {@link #ROWS_PER_INSERT}
+         * rows per multi-row {@code INSERT} (a comment with a status change emits four events: one statement instead
+         * of four), in emission order, so sequence numbers follow the order of {@link #emit}.
+         */
         private void persist(Connection c) throws SQLException {
             clearForeignSequences(c);
             tx.markWritten("zou4j_event_counter"); // advanced with the statement below, reported after the commit
+            tx.markWritten("api_event");
             int n = rows.size();
-            long last = EventSequence.advance(c, tx.database().backend().dialect(), n);
+            SqlDialect dialect = tx.database().backend().dialect();
+            long last = EventSequence.advance(c, dialect, n);
             long first = last - n + 1;
+            for (int from = 0; from < n; from += ROWS_PER_INSERT) {
+                int count = Math.min(ROWS_PER_INSERT, n - from);
+                try (PreparedStatement ps = c.prepareStatement(insertSql(dialect, count))) {
+                    int p = 1;
+                    for (int i = from; i < from + count; i++) {
+                        Map<String, Object> row = rows.get(i);
+                        ps.setObject(p++, row.get("id"));
+                        ps.setObject(p++, row.get("created_at"));
+                        ps.setObject(p++, row.get("updated_at"));
+                        ps.setObject(p++, row.get("name"));
+                        ps.setObject(p++, row.get("user_id"));
+                        ps.setObject(p++, row.get("project_id"));
+                        ps.setObject(p++, ((RawJson) row.get("data")).text());
+                        ps.setObject(p++, first + i);
+                    }
+                    ps.executeUpdate();
+                } catch (SQLException e) {
+                    throw writeError(e, first + from, first + from + count - 1);
+                }
+            }
             List<EventRecord> sequenced = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                Map<String, Object> row = rows.get(i);
-                row.put("seq", first + i);
-                try {
-                    tx.insert("api_event", row);
-                } catch (ZouException e) {
-                    if (e.code() != ErrorCode.DUPLICATE) {
-                        throw e;
-                    }
-                    // Not the caller's mistake: the engine numbered the event with a sequence number already taken,
-                    // so its counter is behind its log (a store that lost a committed write). An internal error (a
-                    // logged 500), never a 400 naming an internal column; the start-up check repairs the counter.
-                    throw ZouException.internal("Event sequence number " + (first + i) + " is already taken: the "
-                            + "event counter (zou4j_event_counter) is behind the event log; restart the engine to "
-                            + "repair it", e);
-                }
                 EventRecord r = records.get(i);
                 sequenced.add(new EventRecord(r.id(), r.name(), r.data(), r.userId(), r.projectId(), r.createdAt(),
                         first + i));
             }
             List<EventRecord> committed = List.copyOf(sequenced);
             tx.afterCommit(() -> sink.committed(committed));
+        }
+
+        /** What a failed event insert means: as any write's failure (Tx), but a taken sequence is the engine's fault. */
+        private SQLException writeError(SQLException e, long firstSeq, long lastSeq) {
+            if (DbErrors.isRetryable(e)) {
+                return e;
+            }
+            ZouException client = DbErrors.toClientError(e, tx.database().schema().table("api_event"));
+            if (client == null) {
+                return e;
+            }
+            if (client.code() == ErrorCode.DUPLICATE) {
+                // Not the caller's mistake: the engine numbered the events with sequence numbers already taken, so
+                // its counter is behind its log (a store that lost a committed write). An internal error (a logged
+                // 500), never a 400 naming an internal column; the start-up check repairs the counter.
+                throw ZouException.internal("Event sequence number " + (firstSeq == lastSeq ? firstSeq + " is"
+                        : "among " + firstSeq + ".." + lastSeq + " are") + " already taken: the event counter "
+                        + "(zou4j_event_counter) is behind the event log; restart the engine to repair it", client);
+            }
+            throw client;
         }
 
         /**
@@ -134,6 +173,22 @@ public final class EventLog {
                 }
             }
         }
+    }
+
+    /**
+     * {@code INSERT INTO api_event (...) VALUES (...), (...)} for {@code count} rows, with the JSON cast of the dialect
+     * (what jOOQ renders for a single row: H2 {@code ? FORMAT JSON}, PostgreSQL a cast to {@code jsonb}).
+     */
+    String insertSql(SqlDialect dialect, int count) {
+        return insertSql.computeIfAbsent(dialect == SqlDialect.POSTGRES ? -count : count, k -> {
+            String json = dialect == SqlDialect.POSTGRES ? "CAST(? AS jsonb)" : "? FORMAT JSON";
+            StringBuilder sql = new StringBuilder(
+                    "INSERT INTO api_event (id, created_at, updated_at, name, user_id, project_id, data, seq) VALUES ");
+            for (int i = 0; i < count; i++) {
+                sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ").append(json).append(", ?)");
+            }
+            return sql.toString();
+        });
     }
 
     /** Starts the event batch of a transaction made by {@code userId} (null: the engine itself). */

@@ -123,7 +123,6 @@ public final class CommentService {
             throws SQLException {
         Tx tx = ctx.tx();
         UUID projectId = (UUID) task.get("project_id");
-        Row taskType = tx.byId("task_type", (UUID) task.get("task_type_id"));
         checkRetakeCapping(ctx, status, task);
 
         // ---- the comment (new_comment) ----
@@ -156,7 +155,7 @@ public final class CommentService {
                 "task_status_id", status.id()), projectId);
 
         if (withHashtags) {
-            handleHashtags(ctx, authorId, taskType, task, text, depth);
+            handleHashtags(ctx, authorId, task, text, depth);
         }
 
         // ---- the task (manage_status_change) ----
@@ -200,13 +199,16 @@ public final class CommentService {
                     ctx.events().emit("task:to-review", review, projectId);
                 }
             }
-            updatedTask = tx.byId("task", task.id());
+            // the task as read back after the update (the locked row with the values just written; ctx.now() and
+            // a created_at parsed to seconds are already what the database stores): no second read
+            updatedTask = task.with(changes);
         }
 
         // ---- subscriptions: notifications and news ----
         Set<UUID> mentioned = Notifications.mentioned(ctx, projectId, mentions, departmentMentions);
-        Notifications.forComment(ctx, updatedTask, commentId, authorId, statusChanged, mentioned);
+        // the entity, read once for the notifications and the news (neither writes it)
         Row entity = tx.byId("entity", (UUID) task.get("entity_id"));
+        Notifications.forComment(ctx, updatedTask, entity, commentId, authorId, statusChanged, mentioned);
         Row entityType = entity == null ? null : tx.byId("entity_type", (UUID) entity.get("entity_type_id"));
         if (entityType == null || !"Concept".equals(entityType.get("name"))) {
             insertNews(ctx, task, commentId, authorId, statusChanged, created, status.id());
@@ -220,11 +222,64 @@ public final class CommentService {
             }
         }
 
-        Map<String, Object> answer = s.one(ctx, "comment", tx.byId("comment", commentId), true);
+        Map<String, Object> answer = newCommentJson(ctx, insertedComment(tx, row, createdAt), mentions,
+                departmentMentions, attachments);
         answer.put("attachment_files", s.many(ctx, "attachment_file", attachments, false));
         answer.put("task_status", s.one(ctx, "task_status", status, false));
         answer.put("person", s.one(ctx, "person", tx.byId("person", authorId), false));
         return answer;
+    }
+
+    /**
+     * The answer for a comment this transaction has just created, with its collection relationships: those are the
+     * links written with it (no previews or acknowledgements yet; the mentions and attachments just inserted), so they
+     * are not read back, unless a relation holds several rows, whose order only a read gives (e.g. two mentions).
+     */
+    private Map<String, Object> newCommentJson(HookContext ctx, Row comment, List<UUID> mentions,
+                                               List<UUID> departmentMentions, List<Row> attachments)
+            throws SQLException {
+        if (mentions.size() > 1 || departmentMentions.size() > 1 || attachments.size() > 1) {
+            return s.one(ctx, "comment", comment, true);
+        }
+        Map<String, List<String>> relations = new LinkedHashMap<>();
+        relations.put("previews", List.of());
+        relations.put("mentions", idText(mentions));
+        relations.put("department_mentions", idText(departmentMentions));
+        relations.put("acknowledgements", List.of());
+        relations.put("attachment_files", idText(attachments.stream().map(Row::id).toList()));
+        return s.crud.serializeWithRelations(ctx, s.model("comment"), comment, relations,
+                org.zou4j.internal.crud.ModelHooks.View.GET);
+    }
+
+    /** As a read gives them: an empty list, or a (modifiable) list of id strings. */
+    /**
+     * The comment row as a read just after its insert gives it: built from the inserted values when both databases
+     * store them unchanged (a date of now, already truncated to microseconds; JSON values that are empty arrays, which
+     * PostgreSQL's jsonb gives back as written; no other column with a default), else read.
+     */
+    private static Row insertedComment(Tx tx, Map<String, Object> row, LocalDateTime createdAt) throws SQLException {
+        org.zou4j.internal.schema.TableSchema table = tx.database().schema().table("comment");
+        boolean asWritten = createdAt == null;
+        for (org.zou4j.internal.schema.Column c : table.columns()) {
+            Object v = row.get(c.name());
+            if (!row.containsKey(c.name()) && c.hasDefault()
+                    || v instanceof org.zou4j.internal.sql.RawJson json && !"[]".equals(json.text())) {
+                asWritten = false;
+            }
+        }
+        if (asWritten && row.keySet().stream().allMatch(k -> table.indexOf(k) >= 0)) {
+            return Row.of(table, row);
+        }
+        return tx.byId("comment", (UUID) row.get("id"));
+    }
+
+    private static List<String> idText(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<String> text = new ArrayList<>(ids.size());
+        ids.forEach(id -> text.add(id.toString()));
+        return text;
     }
 
     /** {@code news_service.create_news_for_task_and_comment}: the news row and {@code news:new}. */
@@ -350,7 +405,7 @@ public final class CommentService {
     }
 
     /** {@code _handle_hashtags}: the same comment on the entity's tasks whose type the text names. */
-    private void handleHashtags(HookContext ctx, UUID authorId, Row taskType, Row task, String text, int depth)
+    private void handleHashtags(HookContext ctx, UUID authorId, Row task, String text, int depth)
             throws SQLException {
         if (text == null || text.indexOf('#') < 0) {
             return;
@@ -364,6 +419,7 @@ public final class CommentService {
         if (tags.isEmpty()) {
             return;
         }
+        Row taskType = ctx.tx().byId("task_type", (UUID) task.get("task_type_id")); // read only for a tagged text
         String own = taskType == null ? "" : String.valueOf(taskType.get("name")).toLowerCase(Locale.ROOT);
         boolean all = tags.contains("all");
         for (Row sibling : ctx.tx().select("task", List.of(Filter.eq("entity_id", task.get("entity_id"))),

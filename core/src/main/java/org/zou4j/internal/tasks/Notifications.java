@@ -27,6 +27,11 @@ final class Notifications {
      * plus the given reply authors.
      */
     static Set<UUID> recipients(HookContext ctx, Row task, List<UUID> replyAuthors) throws SQLException {
+        return recipients(ctx, task, ctx.tx().byId("entity", (UUID) task.get("entity_id")), replyAuthors);
+    }
+
+    /** {@link #recipients(HookContext, Row, List)} with the task's entity already read ({@code null}: none). */
+    static Set<UUID> recipients(HookContext ctx, Row task, Row entity, List<UUID> replyAuthors) throws SQLException {
         Set<UUID> ids = new LinkedHashSet<>();
         for (Object o : ctx.tx().column("task_person_link", "person_id", List.of(Filter.eq("task_id", task.id())))) {
             ids.add((UUID) o);
@@ -34,7 +39,6 @@ final class Notifications {
         for (Object o : ctx.tx().column("subscription", "person_id", List.of(Filter.eq("task_id", task.id())))) {
             ids.add((UUID) o);
         }
-        Row entity = ctx.tx().byId("entity", (UUID) task.get("entity_id"));
         if (entity != null && entity.get("parent_id") != null) {
             for (Object o : ctx.tx().column("subscription", "person_id", List.of(
                     Filter.eq("task_type_id", task.get("task_type_id")), Filter.eq("entity_id", entity.get("parent_id"))))) {
@@ -95,8 +99,15 @@ final class Notifications {
     /** {@code create_notifications_for_task_and_comment}. */
     static void forComment(HookContext ctx, Row task, UUID commentId, UUID authorId, boolean change,
                            Set<UUID> mentioned) throws SQLException {
+        forComment(ctx, task, ctx.tx().byId("entity", (UUID) task.get("entity_id")), commentId, authorId, change,
+                mentioned);
+    }
+
+    /** {@link #forComment(HookContext, Row, UUID, UUID, boolean, Set)} with the task's entity already read. */
+    static void forComment(HookContext ctx, Row task, Row entity, UUID commentId, UUID authorId, boolean change,
+                           Set<UUID> mentioned) throws SQLException {
         UUID project = (UUID) task.get("project_id");
-        Set<UUID> recipients = recipients(ctx, task, List.of());
+        Set<UUID> recipients = recipients(ctx, task, entity, List.of());
         recipients.remove(authorId);
         for (UUID r : recipients) {
             create(ctx, r, authorId, task.id(), commentId, null, "comment", change, null, project);
