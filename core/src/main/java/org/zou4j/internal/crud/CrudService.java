@@ -192,8 +192,26 @@ public final class CrudService {
         return write(!body.containsKey("password"), tx -> {
             HookContext ctx = context(caller, tx, events.begin(tx, caller.personId()));
             Row row = insert(ctx, m, body);
-            return serializer.one(ctx, m, row, true, ModelHooks.View.CREATE);
+            Map<String, List<String>> noLinks = linksOfNewRow(ctx, m, body);
+            return noLinks != null ? serializer.oneWithRelations(ctx, m, row, noLinks, ModelHooks.View.CREATE)
+                    : serializer.one(ctx, m, row, true, ModelHooks.View.CREATE);
         });
+    }
+
+    /**
+     * The collection relationships of a row just inserted without any in its body, when they are certainly empty
+     * (none of their link tables was written in this transaction, and the row's id is new), so that they need not be
+     * read; else null.
+     */
+    private static Map<String, List<String>> linksOfNewRow(HookContext ctx, BoundModel m, Map<String, Object> body) {
+        Map<String, List<String>> empty = new java.util.HashMap<>();
+        for (Relation r : m.def().relations()) {
+            if (body.containsKey(r.name()) || ctx.tx().wrote(r.linkTable())) {
+                return null;
+            }
+            empty.put(r.name(), List.of());
+        }
+        return empty;
     }
 
     /**

@@ -422,6 +422,11 @@ public final class Tx {
         return execute(t, dsl.deleteFrom(sqlTable(t)).where(where));
     }
 
+    /** Whether this unit of work wrote {@code table} (typed writes and {@link #markWritten}). */
+    public boolean wrote(String table) {
+        return written != null && written.contains(table);
+    }
+
     /** The tables written through this transaction's typed writes (empty when none). */
     java.util.Set<String> writtenTables() {
         return written == null ? java.util.Set.of() : written;
