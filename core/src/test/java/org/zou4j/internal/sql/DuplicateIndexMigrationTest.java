@@ -42,7 +42,8 @@ class DuplicateIndexMigrationTest {
                     .containsKey("task(project_id A)");
             assertThat(copiesBefore.get("task(project_id A)")).hasSize(2).contains("ix_task_project_id");
 
-            migrate(url, null, H2_PLACEHOLDERS, null);
+            // up to V91 only: later migrations change indexes for reasons of their own (V95 drops one)
+            migrate(url, null, H2_PLACEHOLDERS, "91");
             Map<String, Index> after = indexes(c, "public");
             assertThat(copies(after)).as("indexes with the same column list on a table").isEmpty();
 
@@ -83,7 +84,7 @@ class DuplicateIndexMigrationTest {
             try {
                 migrate(url, schema, PG_PLACEHOLDERS, "90");
                 Map<String, Index> before = indexes(c, schema);
-                migrate(url, schema, PG_PLACEHOLDERS, null);
+                migrate(url, schema, PG_PLACEHOLDERS, "91");
                 Map<String, Index> after = indexes(c, schema);
                 assertThat(after.keySet()).isEqualTo(before.keySet());
                 assertThat(after).containsKeys(schema + ".ix_task_project_id", schema + ".ix_task_entity_id",
