@@ -115,10 +115,10 @@ final class TaskBench {
         report.para("wrk " + threads + " threads, " + connections + " keep-alive connections, " + seconds
                 + " s after a warm-up run, on 127.0.0.1; the engine and its server run in the bench JVM, as does "
                 + "the ceiling. Each comment flips its task between two statuses: the comment, the task's status "
-                + "and dates, news, notifications and events in one transaction. On the file database every commit "
-                + "waits for H2's store write (a new chunk of the changed pages, written to the file without fsync), "
-                + "one at a time: that, not the engine's CPU, "
-                + "bounds this figure (compare the in-memory row).");
+                + "and dates, news, notifications and events in one transaction. On the file database each commit "
+                + "also stores a new chunk of the changed pages (written to the file without fsync); comments that "
+                + "arrive together share one commit (the engine's group commit), so the gap to the in-memory row is "
+                + "that store work divided by the group's size.");
         report.table(new String[] {"case", "requests/s", "p50", "p99", "errors", "vs ceiling"}, rows);
         report.target("comment_status_change_vs_ceiling", ratio, 0.05, false,
                 "requests/s of POST /actions/tasks/<id>/comment (status change, file H2) / HTTP ceiling");
