@@ -21,9 +21,17 @@ public class H2TestStorage implements StorageBackend {
     private final String description;
     private final boolean owner;
 
+    private final boolean soleWriter;
+
     protected H2TestStorage(String url, String description, boolean owner) {
+        this(url, description, owner, false);
+    }
+
+    /** {@code soleWriter}: declared as written by one engine alone, as {@code H2Storage} is (its caches then hold). */
+    protected H2TestStorage(String url, String description, boolean owner, boolean soleWriter) {
         this.description = description;
         this.owner = owner;
+        this.soleWriter = soleWriter;
         this.pool = JdbcConnectionPool.create(url, "sa", "");
         pool.setMaxConnections(16);
     }
@@ -36,6 +44,11 @@ public class H2TestStorage implements StorageBackend {
     @Override
     public final DataSource dataSource() {
         return pool;
+    }
+
+    @Override
+    public final boolean soleWriter() {
+        return soleWriter;
     }
 
     @Override

@@ -6,10 +6,15 @@ import java.util.UUID;
 public final class TestStorage extends H2TestStorage {
 
     public TestStorage() {
-        this("core-test-" + UUID.randomUUID());
+        this("core-test-" + UUID.randomUUID(), false);
     }
 
-    private TestStorage(String name) {
-        super("jdbc:h2:mem:" + name + OPTIONS + ";DB_CLOSE_DELAY=-1", "H2 in-memory " + name, true);
+    private TestStorage(String name, boolean soleWriter) {
+        super("jdbc:h2:mem:" + name + OPTIONS + ";DB_CLOSE_DELAY=-1", "H2 in-memory " + name, true, soleWriter);
+    }
+
+    /** A storage declared as written by its engine alone ({@code StorageBackend#soleWriter}), as H2Storage is. */
+    public static TestStorage writtenAlone() {
+        return new TestStorage("core-test-" + UUID.randomUUID(), true);
     }
 }

@@ -259,10 +259,7 @@ public final class Tx {
         }
         PreparedStatement ps = connection.prepareStatement(sql);
         try {
-            for (int i = 0; i < binds.size(); i++) {
-                Object v = binds.get(i);
-                ps.setObject(i + 1, v instanceof JSONB j ? j.data() : v);
-            }
+            bindAll(ps, binds);
             return ps;
         } catch (SQLException | RuntimeException e) {
             ps.close();
@@ -278,10 +275,7 @@ public final class Tx {
         String sql = dsl.render(q);
         List<Object> binds = q.getBindValues();
         PreparedStatement ps = c.prepareStatement(sql);
-        for (int i = 0; i < binds.size(); i++) {
-            Object v = binds.get(i);
-            ps.setObject(i + 1, v instanceof JSONB j ? j.data() : v);
-        }
+        bindAll(ps, binds);
         return ps;
     }
 
@@ -355,6 +349,7 @@ public final class Tx {
         return new Rendered(sql, binds);
     }
 
+    /** Binds {@code binds} in order (a jOOQ JSONB as its text). */
     private static void bindAll(PreparedStatement ps, List<Object> binds) throws SQLException {
         for (int i = 0; i < binds.size(); i++) {
             Object v = binds.get(i);
@@ -466,10 +461,7 @@ public final class Tx {
     private int executeSql(TableSchema t, String sql, List<Object> binds) throws SQLException {
         noteWritten(t);
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            for (int i = 0; i < binds.size(); i++) {
-                Object v = binds.get(i);
-                ps.setObject(i + 1, v instanceof JSONB j ? j.data() : v);
-            }
+            bindAll(ps, binds);
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw writeError(t, e);

@@ -10,12 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.zou4j.storage.SqlDialect;
-import org.zou4j.storage.StorageBackend;
 import org.zou4j.testing.TestStorage;
 
 /**
@@ -27,40 +24,10 @@ class RowCacheTest {
     private Database db;
     private UUID taskType;
 
-    /** The test storage, declared as written by this engine alone (as {@code H2Storage} is). */
-    private static StorageBackend soleWriter(TestStorage storage) {
-        return new StorageBackend() {
-            @Override
-            public SqlDialect dialect() {
-                return storage.dialect();
-            }
-
-            @Override
-            public DataSource dataSource() {
-                return storage.dataSource();
-            }
-
-            @Override
-            public String description() {
-                return storage.description();
-            }
-
-            @Override
-            public boolean soleWriter() {
-                return true;
-            }
-
-            @Override
-            public void close() {
-                storage.close();
-            }
-        };
-    }
-
     @BeforeEach
     void open() {
-        storage = new TestStorage();
-        db = Database.open(soleWriter(storage));
+        storage = TestStorage.writtenAlone();
+        db = Database.open(storage);
         taskType = UUID.randomUUID();
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", taskType);
